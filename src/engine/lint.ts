@@ -1,0 +1,171 @@
+// The pipeline from file texts to findings: extract facts per file, join them into one repository model, run every
+// enabled rule over it, and turn reports into findings. No process exits and no printing happen here.
+
+import { createHash } from 'node:crypto';
+import { extractFileFacts } from '../sources/index.js';
+import { literalSecretsOf } from '../model/secrets.js';
+import type { FileFacts, RepoModel, Severity } from '../model/types.js';
+import { emptyFileFacts } from '../model/types.js';
+import { builtInRules, presetSeverity, type PresetName } from './registry.js';
+import { docsUrl, fillTemplate, type Finding, type ReportDescriptor, type Rule, type SkipNote } from './rule.js';
+
+export type RuleSetting = Severity | 'off';
+
+export interface LintOptions {
+  preset?: PresetName;
+  /** Per-rule severity or `off`, on top of the preset. */
+  rules?: Record<string, RuleSetting>;
+}
+
+export interface SourceFile {
+  /** Path relative to the working directory, POSIX separators: how every output names the file. */
+  path: string;
+  text: string;
+}
+
+export interface LintResult {
+  findings: Finding[];
+  notes: SkipNote[];
+  model: RepoModel;
+  /** Literal secret values seen in the inputs; the CLI scrubs them from every output. */
+  secrets: Set<string>;
+  filesLinted: number;
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Read every file's facts and join them into the repository model. */
+export async function buildRepoModel(files: SourceFile[]): Promise<RepoModel> {
+  const model: RepoModel = { ...emptyFileFacts(), files: new Map() };
+  for (const file of files) {
+    model.files.set(file.path, file.text);
+    let facts: FileFacts;
+    try {
+      facts = await extractFileFacts(file.path, file.text);
+    } catch (error) {
+      // An extractor bug must not hide the other files' findings: report it where the user can see it.
+      facts = emptyFileFacts();
+      facts.problems.push({ file: file.path, line: 1, column: 1, message: `kafkalint could not read this file: ${(error as Error).message}` });
+    }
+    model.clients.push(...facts.clients);
+    model.topics.push(...facts.topics);
+    model.brokers.push(...facts.brokers);
+    model.acls.push(...facts.acls);
+    model.problems.push(...facts.problems);
+    model.dependencies.push(...facts.dependencies);
+  }
+  applyDependencyVersions(model);
+  return model;
+}
+
+/** Clients whose file does not pin a version take the version the repository's manifests declare. */
+function applyDependencyVersions(model: RepoModel): void {
+  for (const client of model.clients) {
+    if (client.libraryVersion) continue;
+    const dependency = model.dependencies.find((candidate) => candidate.library === client.library && candidate.version);
+    if (dependency) client.libraryVersion = dependency.version;
+  }
+}
+
+function collectSecrets(model: RepoModel): Set<string> {
+  const secrets = new Set<string>();
+  for (const fact of [...model.clients, ...model.brokers, ...model.topics]) {
+    for (const setting of fact.settings) {
+      for (const value of literalSecretsOf(setting.writtenAs, setting.raw)) secrets.add(value);
+      for (const value of literalSecretsOf(setting.key, setting.raw)) secrets.add(value);
+    }
+  }
+  return secrets;
+}
+
+function raise(severity: Severity): Severity {
+  return severity === 'info' ? 'warning' : 'error';
+}
+
+function fingerprintOf(ruleId: string, file: string, key: string, occurrence: number): string {
+  return createHash('sha256').update(`${ruleId}\u0000${file}\u0000${key}\u0000${occurrence}`).digest('hex').slice(0, 16);
+}
+
+function runRule(rule: Rule, severity: Severity, preset: PresetName, model: RepoModel): Finding[] {
+  const findings: Finding[] = [];
+  const report = (descriptor: ReportDescriptor<string>) => {
+    const template = rule.meta.messages[descriptor.messageId];
+    if (template === undefined) throw new Error(`rule ${rule.id} reported unknown message id "${descriptor.messageId}"`);
+    let findingSeverity = descriptor.severity ? (preset === 'strict' ? raise(descriptor.severity) : descriptor.severity) : severity;
+    let message = fillTemplate(template, descriptor.data);
+    const environment = descriptor.subject?.environment;
+    if (environment && rule.meta.category === 'durability' && findingSeverity !== 'info') {
+      findingSeverity = 'info';
+      message += ` Reported as info: ${environment.reason}.`;
+    }
+    const location = descriptor.location;
+    findings.push({
+      ruleId: rule.id,
+      messageId: descriptor.messageId,
+      severity: findingSeverity,
+      message,
+      help: rule.meta.help,
+      file: location.file,
+      line: location.line,
+      column: location.column,
+      endLine: location.endLine ?? location.line,
+      endColumn: location.endColumn ?? location.column,
+      origin: descriptor.origin,
+      related: descriptor.related ?? [],
+      environment,
+      docsUrl: docsUrl(rule.id),
+      fingerprint: '',
+      fingerprintKey: descriptor.fingerprintKey,
+    });
+  };
+  rule.check({ model, report });
+  return findings;
+}
+
+function compareFindings(left: Finding, right: Finding): number {
+  return (
+    left.file.localeCompare(right.file) ||
+    left.line - right.line ||
+    left.column - right.column ||
+    left.ruleId.localeCompare(right.ruleId) ||
+    SEVERITY_ORDER[left.severity] - SEVERITY_ORDER[right.severity] ||
+    left.message.localeCompare(right.message)
+  );
+}
+
+/** Logical fingerprints: rule + file + key or resource + occurrence, stable when lines move. */
+function assignFingerprints(findings: Finding[]): void {
+  const occurrences = new Map<string, number>();
+  for (const finding of findings) {
+    const key = finding.fingerprintKey ?? finding.messageId;
+    const identity = `${finding.ruleId}\u0000${finding.file}\u0000${key}`;
+    const occurrence = occurrences.get(identity) ?? 0;
+    occurrences.set(identity, occurrence + 1);
+    finding.fingerprint = fingerprintOf(finding.ruleId, finding.file, key, occurrence);
+  }
+}
+
+/** Resolve which rules run and at what severity; unknown ids are the caller's error to report. */
+export async function enabledRules(options: LintOptions): Promise<Array<{ rule: Rule; severity: Severity }>> {
+  const preset = options.preset ?? 'recommended';
+  const rules = await builtInRules();
+  const enabled: Array<{ rule: Rule; severity: Severity }> = [];
+  for (const rule of rules.values()) {
+    const configured = options.rules?.[rule.id];
+    if (configured === 'off') continue;
+    enabled.push({ rule, severity: configured ?? presetSeverity(rule, preset) });
+  }
+  return enabled;
+}
+
+export async function lintSources(files: SourceFile[], options: LintOptions = {}, notes: SkipNote[] = []): Promise<LintResult> {
+  const model = await buildRepoModel(files);
+  const preset = options.preset ?? 'recommended';
+  const findings: Finding[] = [];
+  for (const { rule, severity } of await enabledRules(options)) {
+    findings.push(...runRule(rule, severity, preset, model));
+  }
+  findings.sort(compareFindings);
+  assignFingerprints(findings);
+  return { findings, notes, model, secrets: collectSecrets(model), filesLinted: files.length };
+}

@@ -1,0 +1,160 @@
+// The Kafka model: the contract between sources (which turn text into facts) and rules (which turn facts into
+// findings). Rules never see raw spellings: every setting here carries its canonical key.
+
+/** 1-based line and column, like every editor and every output format we emit. */
+export interface SourceLocation {
+  file: string;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+}
+
+export type Role = 'producer' | 'consumer' | 'admin' | 'streams' | 'connect' | 'client';
+
+/**
+ * The client library whose defaults apply. `spring` is the Java client under Spring for Apache Kafka, which changes
+ * a few defaults (auto-commit off since 2.3); `librdkafka` is a flat librdkafka config file, used as is by
+ * node-rdkafka and by the non-kafkaJS layer of @confluentinc/kafka-javascript.
+ */
+export type Library =
+  | 'java'
+  | 'spring'
+  | 'librdkafka'
+  | 'kafkajs'
+  | 'confluent-kafka-javascript'
+  | 'node-rdkafka'
+  | 'platformatic';
+
+export type SettingValue = string | number | boolean | string[] | null;
+
+export type Origin =
+  | { kind: 'explicit' }
+  | { kind: 'default'; library: string }
+  | { kind: 'live'; cluster: string };
+
+export interface Setting {
+  /** Canonical Kafka key, e.g. `acks`, `enable.auto.commit`. */
+  key: string;
+  /** The key as written in the file (`spring.kafka.producer.acks`, `KAFKA_CFG_MIN_INSYNC_REPLICAS`, …). */
+  writtenAs: string;
+  /** Typed, normalised value (acks `-1` → `all`, booleans as booleans, protocols upper-case). */
+  value: SettingValue;
+  /** The text as written. Secret keys' raw values must never reach output; see model/secrets.ts. */
+  raw: string;
+  /** Location of the key (the whole `key=value` entry). */
+  location: SourceLocation;
+  /** Location of the value alone, when the source knows it (used to mask secrets in code frames). */
+  valueLocation?: SourceLocation;
+  /** True when the value is a placeholder (`${X}`, `{{ .Values.x }}`, `<PASSWORD>`, `process.env.X`). */
+  placeholder?: boolean;
+}
+
+/** Why a fact belongs to a development stack, e.g. a single-broker docker-compose file. */
+export interface EnvironmentInfo {
+  name: string;
+  reason: string;
+}
+
+interface FactBase {
+  file: string;
+  location: SourceLocation;
+  /** Explicit settings in file order; the same key may appear twice (the last wins, see duplicate-setting). */
+  settings: Setting[];
+  environment?: EnvironmentInfo;
+  /** A human name for messages: `producer in application.yml (profile prod)`. */
+  label?: string;
+}
+
+export interface ClientFacts extends FactBase {
+  kind: 'client';
+  role: Role;
+  library: Library;
+  /** Version of the library when the repository's manifests say it (`3.7.0`, `2.2.4`). */
+  libraryVersion?: string;
+  /** Topics the client names (producers write them, consumers read them). */
+  topics: TopicReference[];
+  groupId?: string;
+}
+
+export interface TopicReference {
+  name: string;
+  location: SourceLocation;
+}
+
+export interface TopicFacts extends FactBase {
+  kind: 'topic';
+  name: string;
+  partitions?: Setting;
+  replicationFactor?: Setting;
+  /** Where it was declared: `strimzi`, `compose`, `connect`, `code`, `live`. */
+  declaredBy: string;
+}
+
+export interface BrokerFacts extends FactBase {
+  kind: 'broker';
+  /** Where it was declared: `server.properties`, `compose`, `strimzi`, `helm`, `env-file`, `live`. */
+  declaredBy: string;
+  /** Number of brokers this declaration stands for, when known (Strimzi replicas, compose services). */
+  brokerCount?: number;
+  /** Listener name → security protocol, from `listener.security.protocol.map` or Strimzi listeners. */
+  listeners?: ListenerFacts[];
+}
+
+export interface ListenerFacts {
+  name: string;
+  protocol: string;
+  location: SourceLocation;
+}
+
+export interface AclFacts {
+  kind: 'acl';
+  file: string;
+  location: SourceLocation;
+  principal: string;
+  resourceType: string;
+  resourceName: string;
+  patternType: string;
+  operations: string[];
+  permission: 'allow' | 'deny';
+  environment?: EnvironmentInfo;
+}
+
+export type Fact = ClientFacts | TopicFacts | BrokerFacts | AclFacts;
+
+/** A file that looked like Kafka config or code but could not be parsed. Becomes a `parse-error` finding. */
+export interface ParseProblem {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+/** A library dependency found in package.json or a lockfile. */
+export interface LibraryDependency {
+  library: Library;
+  version?: string;
+  file: string;
+}
+
+/** What one source extracted from one file. */
+export interface FileFacts {
+  clients: ClientFacts[];
+  topics: TopicFacts[];
+  brokers: BrokerFacts[];
+  acls: AclFacts[];
+  problems: ParseProblem[];
+  dependencies: LibraryDependency[];
+}
+
+export function emptyFileFacts(): FileFacts {
+  return { clients: [], topics: [], brokers: [], acls: [], problems: [], dependencies: [] };
+}
+
+/** Everything known about the repository after all files were read: what rules check. */
+export interface RepoModel extends FileFacts {
+  /** File path → text, for code frames and suppression comments. */
+  files: Map<string, string>;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
