@@ -7,6 +7,8 @@ import type { FlatEntry } from '../flat-config.js';
 export interface YamlContext {
   file: string;
   lineCounter: LineCounter;
+  /** The file's text, for readers that map positions inside a block scalar (a server.properties held in YAML). */
+  text?: string;
 }
 
 /** 1-based location of a node's range (start to end of its value). */

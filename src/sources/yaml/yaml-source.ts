@@ -17,7 +17,7 @@ const READERS: YamlReader[] = [factsFromSpringYamlDocuments, factsFromStrimziDoc
 
 export function extractYamlFacts(file: string, text: string): FileFacts {
   const lineCounter = new LineCounter();
-  const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: true, uniqueKeys: false });
   const documents = Array.isArray(parsed) ? parsed : [];
   const facts = emptyFileFacts();
   const readable: Document.Parsed[] = [];
@@ -32,7 +32,7 @@ export function extractYamlFacts(file: string, text: string): FileFacts {
     const position = error.linePos?.[0] ?? { line: 1, col: 1 };
     facts.problems.push({ file, line: position.line, column: position.col, message: `YAML syntax error: ${firstLine(error.message)}` });
   }
-  const context: YamlContext = { file, lineCounter };
+  const context: YamlContext = { file, lineCounter, text };
   for (const read of READERS) mergeFacts(facts, read(context, readable));
   return facts;
 }
