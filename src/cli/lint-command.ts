@@ -3,14 +3,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { discoverFiles, PathNotFoundError, type Discovery } from '../engine/discover.js';
-import { enabledRules, lintSources, type LintResult } from '../engine/lint.js';
+import { enabledRules, lintSources } from '../engine/lint.js';
 import type { PresetName } from '../engine/registry.js';
-import { docsUrl } from '../engine/rule.js';
-import { isSecretKey } from '../model/secrets.js';
 import { sourceKindOf } from '../sources/index.js';
-import { formatReport } from '../report/index.js';
-import { scrubSecrets } from '../report/redact.js';
-import type { FormatName, ReportInput } from '../report/report-input.js';
+import { buildReportInput, formatReport, scrubSecrets, type FormatName } from '../report/index.js';
+import { vocabularyOf } from '../report/redact.js';
 import { exitStatusFor } from './exit-status.js';
 import { UsageError, type CliIo } from './io.js';
 import { toolVersion } from './main.js';
@@ -43,22 +40,6 @@ async function readInputs(paths: string[], options: LintCommandOptions, io: CliI
   }
 }
 
-/** Lines of each file that hold a secret value: code frames mask them. */
-export function secretLinesOf(result: LintResult): Map<string, Set<number>> {
-  const lines = new Map<string, Set<number>>();
-  const facts = [...result.model.clients, ...result.model.brokers, ...result.model.topics];
-  for (const fact of facts) {
-    for (const setting of fact.settings) {
-      if (!isSecretKey(setting.key) && !isSecretKey(setting.writtenAs)) continue;
-      const fileLines = lines.get(setting.location.file) ?? new Set<number>();
-      const last = setting.location.endLine ?? setting.location.line;
-      for (let line = setting.location.line; line <= last; line++) fileLines.add(line);
-      lines.set(setting.location.file, fileLines);
-    }
-  }
-  return lines;
-}
-
 function useColor(options: LintCommandOptions, io: CliIo): boolean {
   if (options.outputFile) return false;
   if (options.color !== undefined) return options.color;
@@ -71,25 +52,10 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
   const discovery = await readInputs(paths, options, io);
   const result = await lintSources(discovery.files, { preset: options.preset }, discovery.notes);
   const findings = options.quiet ? result.findings.filter((finding) => finding.severity === 'error') : result.findings;
-  const rules = (await enabledRules({ preset: options.preset })).map(({ rule, severity }) => ({
-    id: rule.id,
-    category: rule.meta.category,
-    defaultSeverity: severity,
-    description: rule.meta.description,
-    help: rule.meta.help,
-    docsUrl: docsUrl(rule.id),
-  }));
-  const input: ReportInput = {
-    findings,
-    notes: result.notes,
-    rules,
-    files: result.model.files,
-    secretLines: secretLinesOf(result),
-    filesLinted: result.filesLinted,
-    toolVersion: toolVersion(),
-    color: useColor(options, io),
-  };
-  const output = scrubSecrets(formatReport(options.format, input), result.secrets);
+  const rules = await enabledRules({ preset: options.preset });
+  const input = { ...buildReportInput(result, rules, { toolVersion: toolVersion(), color: useColor(options, io) }), findings };
+  const ownWords = vocabularyOf(rules.flatMap(({ rule }) => [rule.meta.description, rule.meta.help, ...Object.values<string>(rule.meta.messages)]));
+  const output = scrubSecrets(formatReport(options.format, input), result.secrets, ownWords);
   if (options.outputFile) {
     const target = resolve(io.cwd, options.outputFile);
     try {

@@ -1,0 +1,76 @@
+import { defineRule } from '../src/engine/rule.js';
+import { isExplicit, judgeableClientValue } from '../src/model/judgeable.js';
+import { clientsWithRole, isJavaFamily } from '../src/model/queries.js';
+import { describeEffective, explicitSetting } from '../src/model/resolve.js';
+import type { ClientFacts } from '../src/model/types.js';
+
+type RebalanceProtocol = 'eager' | 'cooperative' | 'unknown';
+
+// Java assignors by simple class name, librdkafka assignors by name. StickyAssignor keeps assignments sticky but still
+// uses the eager protocol; CooperativeStickyAssignor (Kafka 2.4, KIP-429) and librdkafka's cooperative-sticky are the
+// incremental ones.
+const EAGER_ASSIGNORS = new Set(['range', 'roundrobin', 'rangeassignor', 'roundrobinassignor', 'stickyassignor']);
+const COOPERATIVE_ASSIGNORS = new Set(['cooperative-sticky', 'cooperativestickyassignor']);
+const JAVA_ASSIGNOR_PACKAGE = 'org.apache.kafka.clients.consumer.';
+
+function protocolOf(assignor: string): RebalanceProtocol {
+  let name = assignor.trim().replace(/^class\s+/, '');
+  if (name.startsWith(JAVA_ASSIGNOR_PACKAGE)) name = name.slice(JAVA_ASSIGNOR_PACKAGE.length);
+  const lower = name.toLowerCase();
+  if (EAGER_ASSIGNORS.has(lower)) return 'eager';
+  if (COOPERATIVE_ASSIGNORS.has(lower)) return 'cooperative';
+  return 'unknown';
+}
+
+/**
+ * Whether the group rebalances eagerly. The Java consumer assigns with the first assignor all members support and
+ * uses the eager protocol while any listed assignor is eager-only (ConsumerCoordinator), so a list that starts with
+ * an eager assignor is eager; a list that starts with a cooperative one and still names an eager one is the first
+ * step of the documented two-bounce upgrade and is left alone. librdkafka lists cannot mix the two protocols.
+ */
+function rebalancesEagerly(client: ClientFacts, assignors: string[]): boolean {
+  if (assignors.length === 0) return false;
+  const protocols = assignors.map(protocolOf);
+  if (protocols.every((protocol) => protocol === 'eager')) return true;
+  return isJavaFamily(client) && protocols[0] === 'eager';
+}
+
+/** With KIP-848's consumer protocol the broker assigns partitions and the client's assignor list is not used. */
+function usesBrokerSideAssignment(client: ClientFacts): boolean {
+  const protocol = explicitSetting(client, 'group.protocol');
+  return protocol !== undefined && (protocol.placeholder === true || protocol.value === 'consumer');
+}
+
+export default defineRule({
+  id: 'eager-assignor',
+  meta: {
+    category: 'consumer-groups',
+    defaultSeverity: 'warning',
+    description: 'A consumer group uses only eager partition assignors, so every rebalance stops the whole group.',
+    messages: {
+      eager: 'Consumer group rebalances eagerly: {{effective}}{{detail}}. On every rebalance (a deploy, a scale-out, one member that is slow to poll) every member gives up all its partitions and the group consumes nothing until the new assignment is in place.',
+      eagerDefault: 'Consumer group rebalances eagerly by default: {{effective}}{{detail}}. On every rebalance every member gives up all its partitions and the group consumes nothing until the new assignment is in place. Reported as info because this is the library default.',
+    },
+    help: 'Use the cooperative assignor: partition.assignment.strategy=org.apache.kafka.clients.consumer.CooperativeStickyAssignor (Java; a running group needs two rolling bounces) or cooperative-sticky (librdkafka).',
+    inputs: ['properties', 'yaml', 'json', 'env'],
+  },
+  check({ model, report }) {
+    for (const consumer of clientsWithRole(model, 'consumer')) {
+      if (usesBrokerSideAssignment(consumer)) continue;
+      const strategy = judgeableClientValue(consumer, 'partition.assignment.strategy');
+      if (!strategy || !Array.isArray(strategy.value) || !rebalancesEagerly(consumer, strategy.value)) continue;
+      const mixed = strategy.value.some((assignor) => protocolOf(assignor) !== 'eager');
+      const detail = mixed ? `; ${strategy.value[0]} is listed first, so the group assigns with it and uses the eager protocol` : '';
+      const explicit = isExplicit(strategy);
+      report({
+        messageId: explicit ? 'eager' : 'eagerDefault',
+        data: { effective: describeEffective(strategy), detail },
+        location: strategy.setting?.location ?? consumer.location,
+        subject: consumer,
+        ...(explicit ? {} : { severity: 'info' as const }),
+        origin: strategy.origin,
+        fingerprintKey: 'partition.assignment.strategy',
+      });
+    }
+  },
+});
