@@ -117,6 +117,21 @@ const PLATFORMATIC: DefaultTable = {
   'security.protocol': 'PLAINTEXT',
 };
 
+// Clients a Kafka Connect worker creates for a connector: Worker.java sets these before applying the user's
+// `producer.override.*` / `consumer.override.*` keys (idempotence off for old brokers, one request in flight,
+// unbounded delivery timeout; sink consumers commit offsets themselves and start from the earliest offset), and
+// names each client after the connector.
+const KAFKA_CONNECT: DefaultTable = {
+  ...JAVA_MODERN,
+  'enable.idempotence': false,
+  acks: 'all',
+  'max.in.flight.requests.per.connection': 1,
+  'delivery.timeout.ms': 2147483647,
+  'enable.auto.commit': false,
+  'auto.offset.reset': 'earliest',
+  'client.id': 'connector-<name>',
+};
+
 /** Broker and topic defaults (Apache Kafka server configs). */
 export const BROKER_DEFAULTS: DefaultTable = {
   'min.insync.replicas': 1,
@@ -171,6 +186,8 @@ function tableFor(library: Library, version: string | undefined): VersionedTable
       // Spring Kafka ≥ 2.3 sets enable.auto.commit=false unless the user sets it.
       return { table: { ...java.table, 'enable.auto.commit': false }, source: 'Spring for Apache Kafka default (Java client ≥ 3.0 assumed)' };
     }
+    case 'kafka-connect':
+      return { table: KAFKA_CONNECT, source: 'Kafka Connect worker default' };
     case 'librdkafka':
       return { table: LIBRDKAFKA, source: versioned('librdkafka') };
     case 'node-rdkafka':

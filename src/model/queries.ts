@@ -6,9 +6,9 @@ export function clientsWithRole(model: RepoModel, role: Role): ClientFacts[] {
   return model.clients.filter((client) => client.role === role);
 }
 
-/** Java-family clients: the Java client itself and Spring on top of it. */
+/** Java-family clients: the Java client itself, and Spring and Kafka Connect on top of it. */
 export function isJavaFamily(client: ClientFacts): boolean {
-  return client.library === 'java' || client.library === 'spring';
+  return client.library === 'java' || client.library === 'spring' || client.library === 'kafka-connect';
 }
 
 /** librdkafka-based clients: flat librdkafka configs, node-rdkafka, and @confluentinc/kafka-javascript. */

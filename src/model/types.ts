@@ -14,11 +14,13 @@ export type Role = 'producer' | 'consumer' | 'admin' | 'streams' | 'connect' | '
 
 /**
  * The client library whose defaults apply. `spring` is the Java client under Spring for Apache Kafka, which changes
- * a few defaults (auto-commit off since 2.3); `librdkafka` is a flat librdkafka config file, used as is by
+ * a few defaults (auto-commit off since 2.3); `kafka-connect` is a Java client that a Connect worker configures for a
+ * connector (its own defaults, see defaults.ts); `librdkafka` is a flat librdkafka config file, used as is by
  * node-rdkafka and by the non-kafkaJS layer of @confluentinc/kafka-javascript.
  */
 export type Library =
   | 'java'
+  | 'kafka-connect'
   | 'spring'
   | 'librdkafka'
   | 'kafkajs'

@@ -212,8 +212,8 @@ describe('Kafka Connect connector configs', () => {
       ),
     });
     expect(model.clients.map((client) => [client.role, client.library])).toEqual([
-      ['producer', 'java'],
-      ['consumer', 'java'],
+      ['producer', 'kafka-connect'],
+      ['consumer', 'kafka-connect'],
     ]);
     const producer = clientWithRole(model.clients, 'producer');
     expect(producer.settings.map((item) => [item.key, item.writtenAs, item.value])).toEqual([

@@ -124,7 +124,7 @@ function overrideClients(context: JsonContext, entries: FlatEntry[], connectorNa
     const client: ClientFacts = {
       kind: 'client',
       role,
-      library: 'java',
+      library: 'kafka-connect',
       topics: role === 'consumer' ? sinkTopics(entries) : [],
       file: context.file,
       location: overrides[0].location,
