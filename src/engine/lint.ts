@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { extractFileFacts } from '../sources/index.js';
 import { literalSecretsOf } from '../model/secrets.js';
-import type { FileFacts, RepoModel, Severity } from '../model/types.js';
+import type { FileFacts, LibraryDependency, RepoModel, Severity } from '../model/types.js';
 import { emptyFileFacts } from '../model/types.js';
 import { builtInRules, presetSeverity, type PresetName } from './registry.js';
 import { docsUrl, fillTemplate, type Finding, type ReportDescriptor, type Rule, type SkipNote } from './rule.js';
@@ -58,12 +58,35 @@ export async function buildRepoModel(files: SourceFile[]): Promise<RepoModel> {
   return model;
 }
 
+const LOCKFILES = new Set(['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml']);
+
+function folderOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash === -1 ? '' : path.slice(0, slash + 1);
+}
+
+/**
+ * The version a client's library has in the repository: the manifest nearest above the client's file wins (a
+ * monorepo's packages pin their own versions), and at the same folder a lockfile's exact version beats a
+ * package.json range.
+ */
+export function versionFor(client: { file: string; library: string }, dependencies: LibraryDependency[]): string | undefined {
+  let best: { version: string; depth: number; exact: boolean } | undefined;
+  for (const dependency of dependencies) {
+    if (dependency.library !== client.library || !dependency.version) continue;
+    const folder = folderOf(dependency.file);
+    if (!client.file.startsWith(folder)) continue;
+    const depth = folder.split('/').length;
+    const exact = LOCKFILES.has(dependency.file.slice(folder.length));
+    if (!best || depth > best.depth || (depth === best.depth && exact && !best.exact)) best = { version: dependency.version, depth, exact };
+  }
+  return best?.version;
+}
+
 /** Clients whose file does not pin a version take the version the repository's manifests declare. */
 function applyDependencyVersions(model: RepoModel): void {
   for (const client of model.clients) {
-    if (client.libraryVersion) continue;
-    const dependency = model.dependencies.find((candidate) => candidate.library === client.library && candidate.version);
-    if (dependency) client.libraryVersion = dependency.version;
+    client.libraryVersion ??= versionFor(client, model.dependencies);
   }
 }
 
