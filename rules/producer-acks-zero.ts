@@ -1,7 +1,8 @@
 import { defineRule } from '../src/engine/rule.js';
 import { clientsWithRole } from '../src/model/queries.js';
-import { isJudgeable } from '../src/model/replication.js';
-import { describeEffective, effectiveClientValue } from '../src/model/resolve.js';
+import { judgeableClientValue } from '../src/model/judgeable.js';
+import { describeEffective } from '../src/model/resolve.js';
+import { locationKey } from '../src/model/setting-occurrences.js';
 
 // acks=0: "the producer will not wait for any acknowledgment from the server at all … the retries configuration
 // will not take effect … the offset given back for each record will always be set to -1" (ProducerConfig ACKS_DOC).
@@ -18,13 +19,18 @@ export default defineRule({
     inputs: ['properties', 'yaml', 'json', 'env', 'code'],
   },
   check({ model, report }) {
+    // One written line can stand in several producers (Spring copies shared settings into each): one finding per line.
+    const reported = new Set<string>();
     for (const producer of clientsWithRole(model, 'producer')) {
-      const acks = effectiveClientValue(producer, 'acks');
-      if (!isJudgeable(acks) || acks.value !== '0') continue;
+      const acks = judgeableClientValue(producer, 'acks');
+      if (acks?.value !== '0') continue;
+      const location = acks.setting?.location ?? producer.location;
+      if (reported.has(locationKey(location))) continue;
+      reported.add(locationKey(location));
       report({
         messageId: 'noAcknowledgement',
         data: { effective: describeEffective(acks) },
-        location: acks.setting?.location ?? producer.location,
+        location,
         subject: producer,
         origin: acks.origin,
         fingerprintKey: 'acks',

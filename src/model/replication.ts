@@ -6,8 +6,8 @@
 // without `min.insync.replicas` gets the broker's value (ServerLogConfigs, default 1).
 
 import { clusterOfTopic } from './queries.js';
-import { effectiveBrokerValue, type EffectiveValue } from './resolve.js';
-import type { BrokerFacts, RepoModel, Setting, TopicFacts } from './types.js';
+import { effectiveBrokerValue, formatValue, type EffectiveValue } from './resolve.js';
+import type { BrokerFacts, RepoModel, Setting, SourceLocation, TopicFacts } from './types.js';
 
 /** An explicit setting as an effective value, so messages can describe it like any other. */
 export function explicitValue(setting: Setting): EffectiveValue {
@@ -60,4 +60,22 @@ export function topicReplication(model: RepoModel, topic: TopicFacts): TopicRepl
 /** True when the effective value was written on this very fact (not inherited, not a default). */
 export function isSetOn(fact: { settings: Setting[] }, effective: EffectiveValue): boolean {
   return effective.setting !== undefined && fact.settings.includes(effective.setting);
+}
+
+/**
+ * How a message names a topic, lower-case, to follow a preposition: `topic orders`, or a source's own label when the
+ * name is not a real topic (Kafka Connect `topic.creation.<group>` stands for every topic the group creates).
+ */
+export function topicPhrase(topic: TopicFacts): string {
+  if (topic.declaredBy === 'connect' && topic.label) return topic.label;
+  return `topic ${topic.name}`;
+}
+
+/**
+ * Where a deciding broker or topic value comes from, for a finding's `related` list: the line that sets it, or,
+ * for a broker default, the declaration (`fallback`) where nothing sets it.
+ */
+export function originLocation(effective: EffectiveValue, fallback: SourceLocation): { message: string; location: SourceLocation } {
+  if (effective.setting) return { message: `${effective.key}=${formatValue(effective.value)} is set here`, location: effective.setting.location };
+  return { message: `${effective.key} is not set here, so the Apache Kafka broker default of ${formatValue(effective.value)} applies`, location: fallback };
 }
