@@ -5,6 +5,9 @@
 /** Keys whose values are secrets: JAAS configs, passwords, private keys, OAuth client secrets, SR credentials. */
 export function isSecretKey(key: string): boolean {
   const lower = key.toLowerCase();
+  // `basic.auth.credentials.source` and cp-kafka's `KAFKA_SSL_*_CREDENTIALS` name where a secret comes from, not the
+  // secret itself.
+  if (/credentials[._]source$/.test(lower) || /^kafka_ssl_.*_credentials$/.test(lower)) return false;
   return (
     lower.endsWith('sasl.jaas.config') ||
     /password|passwd|secret|credentials|user\.info|api[._-]?key/.test(lower) ||
@@ -21,15 +24,21 @@ const PLACEHOLDER_PATTERNS: RegExp[] = [
   /\{\{[^}]*\}\}/, // {{ .Values.pw }}
   /^<[^<>]+>$/, // <PASSWORD>
   /<[A-Za-z_ -]*(password|secret|key|token|api)[A-Za-z_ -]*>/i, // password="<your-password>"
-  /^x{3,}$/i, // XXXX
-  /^\*+$/, // ****
   /^\$[A-Z_][A-Z0-9_]*$/, // $KAFKA_PASSWORD (shell expansion in env files)
   /^%[A-Z_][A-Z0-9_]*%$/, // %PASSWORD% (Windows)
+  /^([A-Z][A-Z0-9]*_)*(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY)(_[A-Z0-9]+)*$/, // KAFKA_PASSWORD, a token a script replaces (sed)
 ];
 
-/** True for values that stand for a secret supplied elsewhere: these are not hard-coded credentials. */
-export function isPlaceholder(value: string): boolean {
+/** Masks that stand for a secret only where a secret is expected: `*` is a wildcard in any other key. */
+const MASK_PATTERNS: RegExp[] = [/^x{3,}$/i, /^\*+$/];
+
+/**
+ * True for values that stand for something supplied elsewhere: these are neither hard-coded credentials nor
+ * values a rule can judge. Masks (`****`, `XXXX`) count only for secret keys, so `trusted.packages=*` is a value.
+ */
+export function isPlaceholder(value: string, key?: string): boolean {
   const text = value.trim();
+  if (MASK_PATTERNS.some((pattern) => pattern.test(text))) return key === undefined || isSecretKey(key);
   return PLACEHOLDER_PATTERNS.some((pattern) => pattern.test(text));
 }
 

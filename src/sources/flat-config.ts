@@ -25,7 +25,7 @@ export function settingFromEntry(entry: FlatEntry, canonical = canonicalKey(entr
     : parseSettingValue(canonical, entry.raw);
   const setting: Setting = { key: canonical, writtenAs: entry.key, value, raw: entry.raw, location: entry.location };
   if (entry.valueLocation) setting.valueLocation = entry.valueLocation;
-  if (isPlaceholder(entry.raw)) setting.placeholder = true;
+  if (isPlaceholder(entry.raw, canonical)) setting.placeholder = true;
   return setting;
 }
 

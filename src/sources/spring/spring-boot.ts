@@ -69,20 +69,9 @@ function mergeIndexedEntries(entries: FlatEntry[]): FlatEntry[] {
   return merged;
 }
 
-/**
- * isPlaceholder also takes masked values (`****`, `XXXX`), which stand for something only in a secret; a lone `*` is
- * the wildcard of spring.json.trusted.packages, not a placeholder.
- */
-function unmaskWildcard(setting: Setting): Setting {
-  if (setting.placeholder && !isSecretKey(setting.key) && !isSecretKey(setting.writtenAs) && /^(\*+|x{3,})$/i.test(setting.raw.trim())) {
-    delete setting.placeholder;
-  }
-  return setting;
-}
-
 /** The typed setting of one entry: Spring's conversions applied; placeholders kept as the text written. */
 function springSetting(entry: FlatEntry, mapping: SpringKeyMapping): Setting {
-  const setting = unmaskWildcard(settingFromEntry(entry, mapping.canonical));
+  const setting = settingFromEntry(entry, mapping.canonical);
   if (setting.placeholder) {
     // `${KAFKA_BOOTSTRAP:localhost:9092}` is resolved at run time; its text is all that is known.
     setting.value = entry.raw.trim();
@@ -282,9 +271,7 @@ export function factsFromSpringEntries(file: string, entries: FlatEntry[]): File
     // Only `spring.json.*` beside plain Kafka keys: a Java client config for Spring's JsonDeserializer, not Boot.
     const plainKeys = entries.map((entry) => entry.key).filter((key) => !/^spring\./i.test(key.trim()));
     if (hasKafkaKeys(plainKeys)) {
-      const plain = factsFromFlatConfig(file, entries);
-      for (const client of plain.clients) client.settings.forEach(unmaskWildcard);
-      return plain;
+      return factsFromFlatConfig(file, entries);
     }
   }
   const profile = configuration.profile ?? profileFromFileName(file);
