@@ -109,13 +109,24 @@ function fingerprintOf(ruleId: string, file: string, key: string, occurrence: nu
   return createHash('sha256').update(`${ruleId}\u0000${file}\u0000${key}\u0000${occurrence}`).digest('hex').slice(0, 16);
 }
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Messages name where a value was set (`set at config/producer.properties:12`). Inside a finding on that same file
+ * the path is noise, so it reads `set at line 12`; other files keep their path, which is what makes cross-file
+ * findings (a producer and the broker that sets min.insync.replicas) readable.
+ */
+export function shortenOwnFileReferences(message: string, file: string): string {
+  return message.replace(new RegExp(`(?<![\\w./-])${escapeRegExp(file)}:(\\d+)`, 'g'), 'line $1');
+}
+
 function runRule(rule: Rule, severity: Severity, preset: PresetName, model: RepoModel): Finding[] {
   const findings: Finding[] = [];
   const report = (descriptor: ReportDescriptor<string>) => {
     const template = rule.meta.messages[descriptor.messageId];
     if (template === undefined) throw new Error(`rule ${rule.id} reported unknown message id "${descriptor.messageId}"`);
     let findingSeverity = descriptor.severity ? (preset === 'strict' ? raise(descriptor.severity) : descriptor.severity) : severity;
-    let message = fillTemplate(template, descriptor.data);
+    let message = shortenOwnFileReferences(fillTemplate(template, descriptor.data), descriptor.location.file);
     const environment = descriptor.subject?.environment;
     if (environment && rule.meta.category === 'durability' && findingSeverity !== 'info') {
       findingSeverity = 'info';

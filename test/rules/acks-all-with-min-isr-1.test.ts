@@ -87,7 +87,7 @@ ruleTester('acks-all-with-min-isr-1', {
         file: 'producer.properties',
         messageId: 'minIsrOne',
         severity: 'warning',
-        message: 'Producer waits for all in-sync replicas with acks=all (set at producer.properties:2), but writes to the cluster of broker config server.properties (the only cluster this repository declares) are accepted with a single in-sync replica: min.insync.replicas=1 (set at server.properties:2)',
+        message: 'Producer waits for all in-sync replicas with acks=all (set at line 2), but writes to the cluster of broker config server.properties (the only cluster this repository declares) are accepted with a single in-sync replica: min.insync.replicas=1 (set at server.properties:2)',
       }],
     },
     {

@@ -16,7 +16,7 @@ ruleTester('allow-everyone-if-no-acl', {
     {
       name: 'server.properties',
       files: { 'server.properties': 'broker.id=1\nauthorizer.class.name=kafka.security.authorizer.AclAuthorizer\nallow.everyone.if.no.acl.found=true\n' },
-      findings: [{ line: 3, column: 1, messageId: 'openByDefault', severity: 'error', message: 'allow.everyone.if.no.acl.found=true (set at server.properties:3)' }],
+      findings: [{ line: 3, column: 1, messageId: 'openByDefault', severity: 'error', message: 'allow.everyone.if.no.acl.found=true (set at line 3)' }],
     },
     {
       name: 'docker-compose, still an error in a development stack',

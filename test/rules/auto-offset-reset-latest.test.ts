@@ -14,7 +14,7 @@ ruleTester('auto-offset-reset-latest', {
     {
       name: 'explicit latest',
       files: { 'consumer.properties': 'group.id=g\nauto.offset.reset=latest\n' },
-      findings: [{ line: 2, column: 1, messageId: 'startsAtEnd', severity: 'info', message: 'auto.offset.reset=latest (set at consumer.properties:2)' }],
+      findings: [{ line: 2, column: 1, messageId: 'startsAtEnd', severity: 'info', message: 'auto.offset.reset=latest (set at line 2)' }],
     },
     {
       name: 'librdkafka largest',

@@ -16,7 +16,7 @@ ruleTester('broker-auto-create-topics-enabled', {
     {
       name: 'explicit true',
       files: { 'server.properties': 'broker.id=1\nauto.create.topics.enable=true\n' },
-      findings: [{ line: 2, column: 1, messageId: 'autoCreation', severity: 'warning', message: 'auto.create.topics.enable=true (set at server.properties:2)' }],
+      findings: [{ line: 2, column: 1, messageId: 'autoCreation', severity: 'warning', message: 'auto.create.topics.enable=true (set at line 2)' }],
     },
     {
       name: 'unset: the broker default is true, reported at the start of the broker config',

@@ -20,7 +20,7 @@ ruleTester('client-auto-topic-creation', {
     {
       name: 'explicit true is a warning',
       files: { 'consumer.properties': 'group.id=g\nallow.auto.create.topics=true\n' },
-      findings: [{ line: 2, column: 1, messageId: 'explicitlyAllowed', severity: 'warning', message: 'allow.auto.create.topics=true (set at consumer.properties:2)' }],
+      findings: [{ line: 2, column: 1, messageId: 'explicitlyAllowed', severity: 'warning', message: 'allow.auto.create.topics=true (set at line 2)' }],
     },
     {
       name: 'explicit true on a librdkafka client',

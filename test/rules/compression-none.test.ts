@@ -13,7 +13,7 @@ ruleTester('compression-none', {
     {
       name: 'explicit none',
       files: { 'producer.properties': 'acks=all\ncompression.type=none\n' },
-      findings: [{ line: 2, column: 1, messageId: 'explicitNone', severity: 'info', message: 'compression.type=none (set at producer.properties:2)' }],
+      findings: [{ line: 2, column: 1, messageId: 'explicitNone', severity: 'info', message: 'compression.type=none (set at line 2)' }],
     },
     {
       name: 'Java default, at the start of the file',

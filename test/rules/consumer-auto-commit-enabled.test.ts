@@ -14,7 +14,7 @@ ruleTester('consumer-auto-commit-enabled', {
     {
       name: 'explicit true in consumer.properties, at that line',
       files: { 'consumer.properties': 'bootstrap.servers=k:9092\ngroup.id=orders\nenable.auto.commit=true\n' },
-      findings: [{ line: 3, column: 1, messageId: 'autoCommit', severity: 'warning', message: 'enable.auto.commit=true (set at consumer.properties:3)' }],
+      findings: [{ line: 3, column: 1, messageId: 'autoCommit', severity: 'warning', message: 'enable.auto.commit=true (set at line 3)' }],
     },
     {
       name: 'librdkafka consumer config',

@@ -30,7 +30,7 @@ ruleTester('delivery-timeout-too-small', {
         column: 1,
         messageId: 'belowLingerPlusRequest',
         severity: 'error',
-        message: 'delivery.timeout.ms=20000 (set at producer.properties:2) < linger.ms=0 (not set: Java client default (client version unknown; assumed ≥ 3.0)) + request.timeout.ms=30000 (not set',
+        message: 'delivery.timeout.ms=20000 (set at line 2) < linger.ms=0 (not set: Java client default (client version unknown; assumed ≥ 3.0)) + request.timeout.ms=30000 (not set',
       }],
     },
     {
@@ -41,7 +41,7 @@ ruleTester('delivery-timeout-too-small', {
     {
       name: 'all three explicit',
       files: { 'producer.properties': 'linger.ms=10\nrequest.timeout.ms=60000\ndelivery.timeout.ms=45000\n' },
-      findings: [{ line: 3, message: 'linger.ms=10 (set at producer.properties:1)' }],
+      findings: [{ line: 3, message: 'linger.ms=10 (set at line 1)' }],
     },
     {
       name: 'Spring application.yml pass-through',

@@ -47,12 +47,12 @@ ruleTester('duplicate-setting', {
     {
       name: 'a broker setting written twice with different values',
       files: { 'server.properties': 'broker.id=1\nreplica.socket.timeout.ms=60000\nnum.partitions=3\nreplica.socket.timeout.ms=30000\n' },
-      findings: [{ line: 4, column: 1, messageId: 'overridden', severity: 'warning', message: 'replica.socket.timeout.ms=30000 here replaces replica.socket.timeout.ms=60000 from server.properties:2' }],
+      findings: [{ line: 4, column: 1, messageId: 'overridden', severity: 'warning', message: 'replica.socket.timeout.ms=30000 here replaces replica.socket.timeout.ms=60000 from line 2' }],
     },
     {
       name: 'the same value twice',
       files: { 'producer.properties': 'bootstrap.servers=\nacks=all\nbootstrap.servers=\n' },
-      findings: [{ line: 3, messageId: 'repeated', message: 'to the same value as at producer.properties:1 ("")' }],
+      findings: [{ line: 3, messageId: 'repeated', message: 'to the same value as at line 1 ("")' }],
     },
     {
       name: 'a librdkafka alias and the canonical key compete by line order',
@@ -62,7 +62,7 @@ ruleTester('duplicate-setting', {
     {
       name: 'three times: each later line is reported',
       files: { 'producer.properties': 'linger.ms=5\nlinger.ms=10\nlinger.ms=20\n' },
-      findings: [{ line: 2 }, { line: 3, message: 'replaces linger.ms=10 from producer.properties:2' }],
+      findings: [{ line: 2 }, { line: 3, message: 'replaces linger.ms=10 from line 2' }],
     },
     {
       name: 'a shared client file gives one finding, not one per role',

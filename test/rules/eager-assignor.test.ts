@@ -15,7 +15,7 @@ ruleTester('eager-assignor', {
     {
       name: 'explicit Java RangeAssignor',
       files: { 'consumer.properties': 'group.id=g\npartition.assignment.strategy=org.apache.kafka.clients.consumer.RangeAssignor\n' },
-      findings: [{ line: 2, column: 1, messageId: 'eager', severity: 'warning', message: 'partition.assignment.strategy=org.apache.kafka.clients.consumer.RangeAssignor (set at consumer.properties:2). On every rebalance' }],
+      findings: [{ line: 2, column: 1, messageId: 'eager', severity: 'warning', message: 'partition.assignment.strategy=org.apache.kafka.clients.consumer.RangeAssignor (set at line 2). On every rebalance' }],
     },
     {
       name: 'explicit librdkafka roundrobin',

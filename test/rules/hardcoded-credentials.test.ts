@@ -36,7 +36,7 @@ ruleTester('hardcoded-credentials', {
     {
       name: 'consumer JAAS config with a literal password (acceptance)',
       files: { 'consumer.properties': `bootstrap.servers=kafka:9093\ngroup.id=orders\nsecurity.protocol=SASL_SSL\n${jaas('s3cret')}\n` },
-      findings: [{ line: 4, column: 1, messageId: 'literalJaasSecret', severity: 'error', message: 'sasl.jaas.config holds a literal password or secret in its JAAS options (set at consumer.properties:4)' }],
+      findings: [{ line: 4, column: 1, messageId: 'literalJaasSecret', severity: 'error', message: 'sasl.jaas.config holds a literal password or secret in its JAAS options (set at line 4)' }],
     },
     {
       name: 'a JAAS config continued over lines is reported at its first line',

@@ -15,7 +15,7 @@ ruleTester('heartbeat-session-ratio', {
     {
       name: 'heartbeat above a third of the explicit session',
       files: { 'consumer.properties': 'group.id=g\nsession.timeout.ms=10000\nheartbeat.interval.ms=4000\n' },
-      findings: [{ line: 3, column: 1, messageId: 'tooFewHeartbeats', severity: 'warning', message: 'heartbeat.interval.ms=4000 (set at consumer.properties:3) and session.timeout.ms=10000 (set at consumer.properties:2)' }],
+      findings: [{ line: 3, column: 1, messageId: 'tooFewHeartbeats', severity: 'warning', message: 'heartbeat.interval.ms=4000 (set at line 3) and session.timeout.ms=10000 (set at line 2)' }],
     },
     {
       name: 'explicit heartbeat against the default session',
@@ -35,7 +35,7 @@ ruleTester('heartbeat-session-ratio', {
     {
       name: 'Spring duration',
       files: { 'application.yml': 'spring:\n  kafka:\n    consumer:\n      group-id: g\n      heartbeat-interval: 20s\n' },
-      findings: [{ line: 5, column: 7, message: 'heartbeat.interval.ms=20000 (set at application.yml:5)' }],
+      findings: [{ line: 5, column: 7, message: 'heartbeat.interval.ms=20000 (set at line 5)' }],
     },
   ],
 });

@@ -20,7 +20,7 @@ ruleTester('idempotence-conflicting-settings', {
       files: { 'producer.properties': 'bootstrap.servers=k:9092\nenable.idempotence=true\nacks=1\n' },
       findings: [{
         line: 3, column: 1, messageId: 'conflictsWithIdempotence', severity: 'error',
-        message: 'acks=1 (set at producer.properties:3) conflicts with enable.idempotence=true (set at producer.properties:2): an idempotent producer needs acks=all. The KafkaProducer constructor throws a ConfigException',
+        message: 'acks=1 (set at line 3) conflicts with enable.idempotence=true (set at line 2): an idempotent producer needs acks=all. The KafkaProducer constructor throws a ConfigException',
       }],
     },
     {
@@ -36,13 +36,13 @@ ruleTester('idempotence-conflicting-settings', {
       files: { 'producer.config': 'metadata.broker.list=k:9092\nenable.idempotence=true\nrequest.required.acks=0\nmessage.send.max.retries=0\n' },
       findings: [
         { line: 3, message: 'librdkafka refuses to create the producer' },
-        { line: 4, message: 'retries=0 (set at producer.config:4)' },
+        { line: 4, message: 'retries=0 (set at line 4)' },
       ],
     },
     {
       name: 'a transactional producer is idempotent even when enable.idempotence is unset',
       files: { 'producer.properties': 'transactional.id=orders-tx\nacks=1\n' },
-      findings: [{ line: 2, messageId: 'conflictsWithTransactions', message: 'conflicts with the transactional.id set at producer.properties:1' }],
+      findings: [{ line: 2, messageId: 'conflictsWithTransactions', message: 'conflicts with the transactional.id set at line 1' }],
     },
     {
       name: 'a placeholder transactional.id is still a transactional producer',
@@ -52,7 +52,7 @@ ruleTester('idempotence-conflicting-settings', {
     {
       name: 'Java: transactional.id with idempotence explicitly off',
       files: { 'producer.properties': 'transactional.id=orders-tx\nenable.idempotence=false\n' },
-      findings: [{ line: 2, messageId: 'transactionsWithoutIdempotence', message: 'enable.idempotence=false (set at producer.properties:2) on a producer with a transactional.id' }],
+      findings: [{ line: 2, messageId: 'transactionsWithoutIdempotence', message: 'enable.idempotence=false (set at line 2) on a producer with a transactional.id' }],
     },
     {
       name: 'the last of two settings wins',
@@ -62,7 +62,7 @@ ruleTester('idempotence-conflicting-settings', {
     {
       name: 'Spring transaction-id-prefix with acks 1',
       files: { 'application.yml': 'spring:\n  kafka:\n    producer:\n      transaction-id-prefix: orders-tx-\n      acks: 1\n' },
-      findings: [{ line: 5, column: 7, messageId: 'conflictsWithTransactions', message: 'acks=1 (set at application.yml:5) conflicts with the transactional.id set at application.yml:4' }],
+      findings: [{ line: 5, column: 7, messageId: 'conflictsWithTransactions', message: 'acks=1 (set at line 5) conflicts with the transactional.id set at line 4' }],
     },
     {
       name: 'Spring application.properties pass-through',

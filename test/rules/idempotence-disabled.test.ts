@@ -20,7 +20,7 @@ ruleTester('idempotence-disabled', {
     {
       name: 'Java explicit false',
       files: { 'producer.properties': 'bootstrap.servers=k:9092\nenable.idempotence=false\n' },
-      findings: [{ line: 2, column: 1, messageId: 'disabled', severity: 'warning', message: 'enable.idempotence=false (set at producer.properties:2)' }],
+      findings: [{ line: 2, column: 1, messageId: 'disabled', severity: 'warning', message: 'enable.idempotence=false (set at line 2)' }],
     },
     {
       name: 'librdkafka default, with the reordering its defaults allow',
@@ -43,7 +43,7 @@ ruleTester('idempotence-disabled', {
     {
       name: 'Spring pass-through explicit false',
       files: { 'application.yml': 'spring:\n  kafka:\n    producer:\n      properties:\n        enable.idempotence: false\n' },
-      findings: [{ line: 5, column: 9, messageId: 'disabled', message: 'enable.idempotence=false (set at application.yml:5)' }],
+      findings: [{ line: 5, column: 9, messageId: 'disabled', message: 'enable.idempotence=false (set at line 5)' }],
     },
     {
       name: 'JSON config of a librdkafka-based producer (node-rdkafka)',

@@ -19,18 +19,18 @@ ruleTester('idempotence-silently-disabled', {
       files: { 'producer.properties': 'bootstrap.servers=k:9092\nacks=1\n' },
       findings: [{
         line: 2, column: 1, messageId: 'silentlyDisabled', severity: 'warning',
-        message: 'the Java client default (client version unknown; assumed ≥ 3.0) of true would apply, but acks=1 (set at producer.properties:2) is incompatible',
+        message: 'the Java client default (client version unknown; assumed ≥ 3.0) of true would apply, but acks=1 (set at line 2) is incompatible',
       }],
     },
     {
       name: 'several conflicts give one finding at the first',
       files: { 'producer.properties': 'linger.ms=5\nretries=0\nmax.in.flight.requests.per.connection=10\n' },
-      findings: [{ line: 2, message: 'retries=0 (set at producer.properties:2) and max.in.flight.requests.per.connection=10 (set at producer.properties:3) are incompatible' }],
+      findings: [{ line: 2, message: 'retries=0 (set at line 2) and max.in.flight.requests.per.connection=10 (set at line 3) are incompatible' }],
     },
     {
       name: 'Spring application.yml with acks 1',
       files: { 'application.yml': 'spring:\n  kafka:\n    producer:\n      acks: 1\n' },
-      findings: [{ line: 4, column: 7, message: 'the Spring for Apache Kafka default (Java client ≥ 3.0 assumed) of true would apply, but acks=1 (set at application.yml:4)' }],
+      findings: [{ line: 4, column: 7, message: 'the Spring for Apache Kafka default (Java client ≥ 3.0 assumed) of true would apply, but acks=1 (set at line 4)' }],
     },
   ],
 });

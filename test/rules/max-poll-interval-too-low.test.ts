@@ -14,7 +14,7 @@ ruleTester('max-poll-interval-too-low', {
     {
       name: 'explicit interval under a minute',
       files: { 'consumer.properties': 'group.id=g\nmax.poll.interval.ms=30000\n' },
-      findings: [{ line: 2, column: 1, messageId: 'intervalTooLow', severity: 'warning', message: 'max.poll.interval.ms=30000 (set at consumer.properties:2), under a minute' }],
+      findings: [{ line: 2, column: 1, messageId: 'intervalTooLow', severity: 'warning', message: 'max.poll.interval.ms=30000 (set at line 2), under a minute' }],
     },
     {
       name: 'librdkafka interval under a minute',
@@ -34,7 +34,7 @@ ruleTester('max-poll-interval-too-low', {
     {
       name: 'Spring max-poll-records with a pass-through interval',
       files: { 'application.yml': 'spring:\n  kafka:\n    consumer:\n      max-poll-records: 2000\n      properties:\n        max.poll.interval.ms: 100000\n' },
-      findings: [{ line: 4, column: 7, messageId: 'manyRecordsShortInterval', message: 'max.poll.records=2000 (set at application.yml:4)' }],
+      findings: [{ line: 4, column: 7, messageId: 'manyRecordsShortInterval', message: 'max.poll.records=2000 (set at line 4)' }],
     },
   ],
 });

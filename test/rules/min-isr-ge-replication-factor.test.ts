@@ -51,7 +51,7 @@ ruleTester('min-isr-ge-replication-factor', {
     {
       name: 'broker min ISR above the default replication factor',
       files: { 'server.properties': 'broker.id=1\ndefault.replication.factor=2\nmin.insync.replicas=3\n' },
-      findings: [{ line: 3, column: 1, messageId: 'brokerAbove', severity: 'error', message: 'min.insync.replicas=3 (set at server.properties:3) with default.replication.factor=2 (set at server.properties:2)' }],
+      findings: [{ line: 3, column: 1, messageId: 'brokerAbove', severity: 'error', message: 'min.insync.replicas=3 (set at line 3) with default.replication.factor=2 (set at line 2)' }],
     },
     {
       name: 'broker min ISR equal to the default replication factor',
@@ -76,7 +76,7 @@ ruleTester('min-isr-ge-replication-factor', {
     {
       name: 'Strimzi topic with 2 replicas inherits cluster min ISR 2 (reported at the topic\'s replicas)',
       files: { 'kafka.yaml': `${strimziKafka('      default.replication.factor: 3\n      min.insync.replicas: 2\n')}---\n${strimziTopic('  replicas: 2\n')}` },
-      findings: [{ line: 17, column: 3, messageId: 'topicEqual', message: 'min.insync.replicas=2 (set at kafka.yaml:10) with replication.factor=2 (set at kafka.yaml:17)' }],
+      findings: [{ line: 17, column: 3, messageId: 'topicEqual', message: 'min.insync.replicas=2 (set at line 10) with replication.factor=2 (set at line 17)' }],
     },
   ],
 });

@@ -43,7 +43,7 @@ ruleTester('min-isr-too-low', {
     {
       name: 'three-broker compose stack with min ISR 1 and default replication factor 3',
       files: { 'docker-compose.yml': threeBrokers(['KAFKA_DEFAULT_REPLICATION_FACTOR: 3', 'KAFKA_MIN_INSYNC_REPLICAS: 1']) },
-      findings: [{ line: 8, column: 7, messageId: 'brokerMinIsrLow', severity: 'warning', message: 'default.replication.factor=3 (set at docker-compose.yml:7)' }],
+      findings: [{ line: 8, column: 7, messageId: 'brokerMinIsrLow', severity: 'warning', message: 'default.replication.factor=3 (set at line 7)' }],
     },
     {
       name: 'broker min ISR 1 with default replication factor 3',
@@ -53,7 +53,7 @@ ruleTester('min-isr-too-low', {
         column: 1,
         messageId: 'brokerMinIsrLow',
         severity: 'warning',
-        message: 'min.insync.replicas=1 (set at server.properties:3), although topics get default.replication.factor=3 (set at server.properties:2)',
+        message: 'min.insync.replicas=1 (set at line 3), although topics get default.replication.factor=3 (set at line 2)',
       }],
     },
     {
@@ -75,7 +75,7 @@ ruleTester('min-isr-too-low', {
           'apiVersion: kafka.strimzi.io/v1beta2', 'kind: KafkaTopic', 'metadata:', '  name: orders', 'spec:', '  config:', '    min.insync.replicas: 1', '',
         ].join('\n'),
       },
-      findings: [{ line: 18, message: 'default.replication.factor=3 (set at kafka.yaml:9)' }],
+      findings: [{ line: 18, message: 'default.replication.factor=3 (set at line 9)' }],
     },
   ],
 });

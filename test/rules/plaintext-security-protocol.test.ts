@@ -43,12 +43,12 @@ ruleTester('plaintext-security-protocol', {
     {
       name: 'default PLAINTEXT to a remote host, reported at bootstrap.servers',
       files: { 'producer.properties': 'bootstrap.servers=kafka-1.prod:9092,localhost:9092\nacks=all\n' },
-      findings: [{ line: 1, column: 1, messageId: 'clientPlaintext', severity: 'warning', message: 'security.protocol=PLAINTEXT (not set: Java client default (client version unknown; assumed ≥ 3.0)), and bootstrap.servers (producer.properties:1) names kafka-1.prod,' }],
+      findings: [{ line: 1, column: 1, messageId: 'clientPlaintext', severity: 'warning', message: 'security.protocol=PLAINTEXT (not set: Java client default (client version unknown; assumed ≥ 3.0)), and bootstrap.servers (line 1) names kafka-1.prod,' }],
     },
     {
       name: 'explicit SASL_PLAINTEXT, reported at security.protocol',
       files: { 'consumer.properties': 'group.id=g\nbootstrap.servers=10.0.0.5:9092\nsecurity.protocol=sasl_plaintext\nsasl.mechanism=SCRAM-SHA-512\n' },
-      findings: [{ line: 3, messageId: 'clientSaslPlaintext', message: 'security.protocol=SASL_PLAINTEXT (set at consumer.properties:3)' }],
+      findings: [{ line: 3, messageId: 'clientSaslPlaintext', message: 'security.protocol=SASL_PLAINTEXT (set at line 3)' }],
     },
     {
       name: 'librdkafka metadata.broker.list alias with the librdkafka default protocol',
@@ -65,7 +65,7 @@ ruleTester('plaintext-security-protocol', {
       files: {
         'server.properties': 'broker.id=1\nlisteners=INTERNAL://0.0.0.0:9092,EXTERNAL://0.0.0.0:9094\nadvertised.listeners=INTERNAL://kafka-1:9092,EXTERNAL://localhost:9094\nlistener.security.protocol.map=INTERNAL:PLAINTEXT,EXTERNAL:PLAINTEXT\n',
       },
-      findings: [{ line: 3, messageId: 'listenerPlaintext', message: 'Listener INTERNAL is unencrypted and unauthenticated (PLAINTEXT in listener.security.protocol.map at server.properties:4) and is advertised on kafka-1' }],
+      findings: [{ line: 3, messageId: 'listenerPlaintext', message: 'Listener INTERNAL is unencrypted and unauthenticated (PLAINTEXT in listener.security.protocol.map at line 4) and is advertised on kafka-1' }],
     },
     {
       name: 'listeners with an empty host and no advertised.listeners advertise the machine name',

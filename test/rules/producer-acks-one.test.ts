@@ -12,7 +12,7 @@ ruleTester('producer-acks-one', {
     {
       name: 'explicit acks=1',
       files: { 'producer.properties': 'bootstrap.servers=k:9092\nacks=1\n' },
-      findings: [{ line: 2, column: 1, messageId: 'leaderOnly', severity: 'warning', message: 'acks=1 (set at producer.properties:2)' }],
+      findings: [{ line: 2, column: 1, messageId: 'leaderOnly', severity: 'warning', message: 'acks=1 (set at line 2)' }],
     },
     {
       name: 'librdkafka alias request.required.acks=1',

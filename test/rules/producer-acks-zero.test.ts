@@ -16,7 +16,7 @@ ruleTester('producer-acks-zero', {
     {
       name: 'explicit acks=0',
       files: { 'producer.properties': 'bootstrap.servers=k:9092\nacks=0\n' },
-      findings: [{ line: 2, column: 1, messageId: 'noAcknowledgement', severity: 'error', message: 'acks=0 (set at producer.properties:2)' }],
+      findings: [{ line: 2, column: 1, messageId: 'noAcknowledgement', severity: 'error', message: 'acks=0 (set at line 2)' }],
     },
     {
       name: 'librdkafka alias request.required.acks=0',

@@ -15,7 +15,7 @@ ruleTester('producer-retries-zero', {
     {
       name: 'Java producer: retries=0 also turns the default idempotence off',
       files: { 'producer.properties': 'bootstrap.servers=k:9092\nretries=0\n' },
-      findings: [{ line: 2, column: 1, messageId: 'noRetriesNoIdempotence', severity: 'warning', message: 'retries=0 (set at producer.properties:2)' }],
+      findings: [{ line: 2, column: 1, messageId: 'noRetriesNoIdempotence', severity: 'warning', message: 'retries=0 (set at line 2)' }],
     },
     {
       name: 'Java producer with idempotence set explicitly: no silent switch-off to mention',

@@ -54,13 +54,13 @@ ruleTester('read-uncommitted-on-transactional-topic', {
       files: { 'application.yml': streamApp('max.poll.records: 50') },
       findings: [{
         line: 6, column: 24, messageId: 'readsUncommitted', severity: 'warning',
-        message: 'Consumer reads topic payments, which a transactional producer writes (transactional.id set at application.yml:15), with isolation.level=read_uncommitted (not set: Spring for Apache Kafka default',
+        message: 'Consumer reads topic payments, which a transactional producer writes (transactional.id set at line 15), with isolation.level=read_uncommitted (not set: Spring for Apache Kafka default',
       }],
     },
     {
       name: 'explicit read_uncommitted is reported at the setting',
       files: { 'application.yml': streamApp('isolation.level: read_uncommitted') },
-      findings: [{ line: 19, message: 'isolation.level=read_uncommitted (set at application.yml:19)' }],
+      findings: [{ line: 19, message: 'isolation.level=read_uncommitted (set at line 19)' }],
     },
     {
       name: 'across files: a Spring transactional producer and a Connect sink reading its topic',

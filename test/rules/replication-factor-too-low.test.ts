@@ -43,7 +43,7 @@ ruleTester('replication-factor-too-low', {
       files: {
         'docker-compose.yml': 'services:\n  kafka:\n    image: confluentinc/cp-kafka:7.6.0\n    environment:\n      KAFKA_BROKER_ID: 1\n      KAFKA_CREATE_TOPICS: "orders:3:1"\n',
       },
-      findings: [{ line: 6, messageId: 'topicSingleReplica', severity: 'info', message: 'topic orders: replication.factor=1 (set at docker-compose.yml:6)' }],
+      findings: [{ line: 6, messageId: 'topicSingleReplica', severity: 'info', message: 'topic orders: replication.factor=1 (set at line 6)' }],
     },
     {
       name: 'three-broker compose stack with internal topics on two replicas',
@@ -67,7 +67,7 @@ ruleTester('replication-factor-too-low', {
     {
       name: 'broker default replication factor 1',
       files: { 'server.properties': 'broker.id=1\ndefault.replication.factor=1\n' },
-      findings: [{ line: 2, column: 1, messageId: 'brokerSingleReplica', severity: 'error', message: 'default.replication.factor=1 (set at server.properties:2)' }],
+      findings: [{ line: 2, column: 1, messageId: 'brokerSingleReplica', severity: 'error', message: 'default.replication.factor=1 (set at line 2)' }],
     },
     {
       name: 'internal topics with replication factor 1 and 2',
@@ -80,7 +80,7 @@ ruleTester('replication-factor-too-low', {
     {
       name: 'Strimzi KafkaTopic with a single replica',
       files: { 'topic.yaml': strimziTopic('  partitions: 6\n  replicas: 1\n') },
-      findings: [{ line: 7, column: 3, messageId: 'topicSingleReplica', severity: 'error', message: 'Only one copy of each record is kept for topic orders: replication.factor=1 (set at topic.yaml:7)' }],
+      findings: [{ line: 7, column: 3, messageId: 'topicSingleReplica', severity: 'error', message: 'Only one copy of each record is kept for topic orders: replication.factor=1 (set at line 7)' }],
     },
     {
       name: 'Strimzi KafkaTopic with two replicas',

@@ -18,28 +18,28 @@ ruleTester('retries-with-inflight-no-idempotence', {
       files: { 'producer.properties': 'bootstrap.servers=k:9092\nenable.idempotence=false\n' },
       findings: [{
         line: 2, column: 1, messageId: 'reordering', severity: 'warning',
-        message: 'enable.idempotence=false (set at producer.properties:2), with max.in.flight.requests.per.connection=5 (not set: Java client default (client version unknown; assumed ≥ 3.0)) and retries=2147483647',
+        message: 'enable.idempotence=false (set at line 2), with max.in.flight.requests.per.connection=5 (not set: Java client default (client version unknown; assumed ≥ 3.0)) and retries=2147483647',
       }],
     },
     {
       name: 'librdkafka explicit in-flight, reported there',
       files: { 'producer.config': 'metadata.broker.list=k:9092\nmax.in.flight=20\n' },
-      findings: [{ line: 2, message: 'enable.idempotence=false (not set: librdkafka default), with max.in.flight.requests.per.connection=20 (set at producer.config:2)' }],
+      findings: [{ line: 2, message: 'enable.idempotence=false (not set: librdkafka default), with max.in.flight.requests.per.connection=20 (set at line 2)' }],
     },
     {
       name: 'librdkafka explicit retries alias',
       files: { 'producer.config': 'metadata.broker.list=k:9092\nmessage.send.max.retries=3\n' },
-      findings: [{ line: 2, message: 'retries=3 (set at producer.config:2)' }],
+      findings: [{ line: 2, message: 'retries=3 (set at line 2)' }],
     },
     {
       name: 'Java idempotence silently turned off by in-flight above 5',
       files: { 'producer.properties': 'max.in.flight.requests.per.connection=10\n' },
-      findings: [{ line: 1, message: 'enable.idempotence=false (not set: the Java client default (client version unknown; assumed ≥ 3.0) is true, but max.in.flight.requests.per.connection=10 (set at producer.properties:1) turns it off)' }],
+      findings: [{ line: 1, message: 'enable.idempotence=false (not set: the Java client default (client version unknown; assumed ≥ 3.0) is true, but max.in.flight.requests.per.connection=10 (set at line 1) turns it off)' }],
     },
     {
       name: 'Spring application.properties with idempotence off and retries',
       files: { 'application.properties': 'spring.kafka.producer.properties.enable.idempotence=false\nspring.kafka.producer.retries=3\n' },
-      findings: [{ line: 2, message: 'enable.idempotence=false (set at application.properties:1), with max.in.flight.requests.per.connection=5' }],
+      findings: [{ line: 2, message: 'enable.idempotence=false (set at line 1), with max.in.flight.requests.per.connection=5' }],
     },
   ],
 });

@@ -28,7 +28,7 @@ ruleTester('sasl-plain-without-tls', {
     {
       name: 'consumer with SASL_PLAINTEXT and PLAIN (acceptance)',
       files: { 'consumer.properties': 'bootstrap.servers=kafka:9092\ngroup.id=orders\nsecurity.protocol=SASL_PLAINTEXT\nsasl.mechanism=PLAIN\n' },
-      findings: [{ line: 4, column: 1, messageId: 'clientPlainOverPlaintext', severity: 'error', message: 'security.protocol=SASL_PLAINTEXT (set at consumer.properties:3)' }],
+      findings: [{ line: 4, column: 1, messageId: 'clientPlainOverPlaintext', severity: 'error', message: 'security.protocol=SASL_PLAINTEXT (set at line 3)' }],
     },
     {
       name: 'one remote host among loopback ones is enough',
@@ -59,7 +59,7 @@ ruleTester('sasl-plain-without-tls', {
           '',
         ].join('\n'),
       },
-      findings: [{ line: 6, message: 'listener CONTROLLER (sasl.mechanism.controller.protocol=PLAIN; listener.name.controller.sasl.enabled.mechanisms=PLAIN), which is unencrypted (SASL_PLAINTEXT in listener.security.protocol.map at server.properties:5) and bound to kafka-1.prod' }],
+      findings: [{ line: 6, message: 'listener CONTROLLER (sasl.mechanism.controller.protocol=PLAIN; listener.name.controller.sasl.enabled.mechanisms=PLAIN), which is unencrypted (SASL_PLAINTEXT in listener.security.protocol.map at line 5) and bound to kafka-1.prod' }],
     },
     {
       name: 'Spring YAML pass-through properties',

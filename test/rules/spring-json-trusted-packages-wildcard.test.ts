@@ -15,7 +15,7 @@ ruleTester('spring-json-trusted-packages-wildcard', {
     {
       name: 'Spring application.yml pass-through "*" (acceptance)',
       files: { 'application.yml': springYaml('"*"') },
-      findings: [{ line: 6, column: 9, messageId: 'trustsEverything', severity: 'error', message: 'spring.json.trusted.packages=* (set at application.yml:6)' }],
+      findings: [{ line: 6, column: 9, messageId: 'trustsEverything', severity: 'error', message: 'spring.json.trusted.packages=* (set at line 6)' }],
     },
     {
       name: 'a wildcard among named packages in application.properties',

@@ -12,7 +12,7 @@ ruleTester('tls-cert-verification-disabled', {
     {
       name: 'librdkafka verification off',
       files: { 'client.config': 'metadata.broker.list=k:9093\nsecurity.protocol=ssl\nenable.ssl.certificate.verification=false\n' },
-      findings: [{ line: 3, column: 1, messageId: 'librdkafkaVerificationOff', severity: 'error', message: 'enable.ssl.certificate.verification=false (set at client.config:3)' }],
+      findings: [{ line: 3, column: 1, messageId: 'librdkafkaVerificationOff', severity: 'error', message: 'enable.ssl.certificate.verification=false (set at line 3)' }],
     },
     {
       name: 'upper-case FALSE in a shared client file: one finding',

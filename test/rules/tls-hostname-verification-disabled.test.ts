@@ -17,7 +17,7 @@ ruleTester('tls-hostname-verification-disabled', {
     {
       name: 'empty value in a Java client file',
       files: { 'producer.properties': 'bootstrap.servers=k:9093\nsecurity.protocol=SSL\nssl.endpoint.identification.algorithm=\n' },
-      findings: [{ line: 3, column: 1, messageId: 'emptyAlgorithm', severity: 'error', message: 'ssl.endpoint.identification.algorithm is empty (set at producer.properties:3)' }],
+      findings: [{ line: 3, column: 1, messageId: 'emptyAlgorithm', severity: 'error', message: 'ssl.endpoint.identification.algorithm is empty (set at line 3)' }],
     },
     {
       name: 'librdkafka none',

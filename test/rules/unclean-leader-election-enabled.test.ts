@@ -35,7 +35,7 @@ ruleTester('unclean-leader-election-enabled', {
     {
       name: 'broker default enabled',
       files: { 'server.properties': 'broker.id=1\nunclean.leader.election.enable=true\n' },
-      findings: [{ line: 2, column: 1, messageId: 'uncleanElection', severity: 'error', message: 'Unclean leader election is allowed for broker config server.properties: unclean.leader.election.enable=true (set at server.properties:2)' }],
+      findings: [{ line: 2, column: 1, messageId: 'uncleanElection', severity: 'error', message: 'Unclean leader election is allowed for broker config server.properties: unclean.leader.election.enable=true (set at line 2)' }],
     },
     {
       name: 'upper-case TRUE',
