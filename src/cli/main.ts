@@ -50,6 +50,8 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('--stdin', 'lint text read from standard input')
     .option('--stdin-filename <name>', 'the file name that standard input stands for (decides how it is read)')
     .showHelpAfterError(false)
+    // Options after a subcommand belong to it (`kafkalint rules --format json`), not to the lint command.
+    .enablePositionalOptions()
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout(text),

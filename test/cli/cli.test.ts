@@ -110,6 +110,14 @@ describe('rules and explain', () => {
     expect(run.stdout).toMatch(/^producer-acks-one\s+warning\s+durability\s+/m);
   });
 
+  it('lists the rules as JSON for tools', async () => {
+    const run = await runInTree(['rules', '--format', 'json']);
+    expect(run.exitCode).toBe(0);
+    const rules = JSON.parse(run.stdout) as Array<{ id: string; defaultSeverity: string; docsUrl: string }>;
+    expect(rules.find((rule) => rule.id === 'producer-acks-one')).toMatchObject({ defaultSeverity: 'warning' });
+    expect(rules.every((rule) => rule.docsUrl.endsWith(`/rules/${rule.id}.md`))).toBe(true);
+  });
+
   it('explains a rule with its page', async () => {
     const run = await runInTree(['explain', 'producer-acks-one']);
     expect(run.exitCode).toBe(0);
