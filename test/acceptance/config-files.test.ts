@@ -118,3 +118,16 @@ describe('bad input', () => {
     expect(ruleLines(findings, 'producer.properties')).toContain('producer-acks-one:2');
   });
 });
+
+describe('secrets through the real CLI', () => {
+  it('no output format prints the password, whatever the findings', async () => {
+    const { runInTree } = await import('../support/run-cli.js');
+    const files = { 'producer.properties': PRODUCER_ACKS_ONE, 'consumer.properties': CONSUMER_WITH_SECRET };
+    for (const format of ['stylish', 'compact', 'json', 'sarif', 'github']) {
+      const run = await runInTree(['--format', format], files);
+      expect(run.stdout.length, format).toBeGreaterThan(0);
+      expect(run.stdout, format).not.toContain('s3cret');
+      expect(run.stdout, format).toContain('hardcoded-credentials');
+    }
+  });
+});

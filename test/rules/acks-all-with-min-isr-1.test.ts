@@ -1,27 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { lintFiles, ruleTester } from '../support/lint-harness.js';
+import { strimziTopic, threeBrokerCompose } from '../support/fixtures.js';
+const strimziTopicNamed = (name: string, spec: string) => strimziTopic(spec, name);
 
-/** A three-broker Confluent compose stack whose first broker has these extra environment lines (from line 7). */
-const threeBrokers = (environment: string[]) => [
-  'services:',
-  '  kafka-1:',
-  '    image: confluentinc/cp-kafka:7.6.0',
-  '    environment:',
-  '      KAFKA_NODE_ID: 1',
-  '      KAFKA_PROCESS_ROLES: broker,controller',
-  ...environment.map((line) => `      ${line}`),
-  '  kafka-2:',
-  '    image: confluentinc/cp-kafka:7.6.0',
-  '    environment:',
-  '      KAFKA_NODE_ID: 2',
-  '  kafka-3:',
-  '    image: confluentinc/cp-kafka:7.6.0',
-  '    environment:',
-  '      KAFKA_NODE_ID: 3',
-  '',
-].join('\n');
-
-const strimziTopic = (name: string, spec: string) => `apiVersion: kafka.strimzi.io/v1beta2\nkind: KafkaTopic\nmetadata:\n  name: ${name}\nspec:\n${spec}`;
 const springProducer = (topic: string) => `spring.kafka.bootstrap-servers=k:9092\nspring.kafka.producer.acks=all\nspring.kafka.template.default-topic=${topic}\n`;
 
 ruleTester('acks-all-with-min-isr-1', {
@@ -49,19 +30,19 @@ ruleTester('acks-all-with-min-isr-1', {
     },
     {
       name: 'the named topic sets min ISR 2 although the cluster default is 1',
-      files: { 'application.properties': springProducer('orders'), 'server.properties': 'broker.id=1\n', 'topics.yaml': strimziTopic('orders', '  replicas: 3\n  config:\n    min.insync.replicas: 2\n') },
+      files: { 'application.properties': springProducer('orders'), 'server.properties': 'broker.id=1\n', 'topics.yaml': strimziTopicNamed('orders', '  replicas: 3\n  config:\n    min.insync.replicas: 2\n') },
     },
     {
       name: 'a three-broker compose stack requiring 2 in-sync replicas',
-      files: { 'producer.properties': 'acks=all\n', 'docker-compose.yml': threeBrokers(['KAFKA_MIN_INSYNC_REPLICAS: 2']) },
+      files: { 'producer.properties': 'acks=all\n', 'docker-compose.yml': threeBrokerCompose(['KAFKA_MIN_INSYNC_REPLICAS: 2']) },
     },
     {
       name: 'a named topic without min ISR whose cluster is not in the repository: its value is unknown',
-      files: { 'application.properties': springProducer('orders'), 'topics.yaml': strimziTopic('orders', '  replicas: 3\n') },
+      files: { 'application.properties': springProducer('orders'), 'topics.yaml': strimziTopicNamed('orders', '  replicas: 3\n') },
     },
     {
       name: 'a producer naming no topic, when every declared topic is safe',
-      files: { 'producer.properties': 'acks=all\n', 'server.properties': 'broker.id=1\n', 'topics.yaml': strimziTopic('orders', '  replicas: 3\n  config:\n    min.insync.replicas: 2\n') },
+      files: { 'producer.properties': 'acks=all\n', 'server.properties': 'broker.id=1\n', 'topics.yaml': strimziTopicNamed('orders', '  replicas: 3\n  config:\n    min.insync.replicas: 2\n') },
     },
   ],
   invalid: [
@@ -75,7 +56,7 @@ ruleTester('acks-all-with-min-isr-1', {
     },
     {
       name: 'a Spring producer naming a KAFKA_CREATE_TOPICS topic of a three-broker stack without min ISR',
-      files: { 'application.yml': 'spring:\n  kafka:\n    producer:\n      acks: all\n    template:\n      default-topic: orders\n', 'docker-compose.yml': threeBrokers(['KAFKA_CREATE_TOPICS: "orders:6:3"']) },
+      files: { 'application.yml': 'spring:\n  kafka:\n    producer:\n      acks: all\n    template:\n      default-topic: orders\n', 'docker-compose.yml': threeBrokerCompose(['KAFKA_CREATE_TOPICS: "orders:6:3"']) },
       findings: [{ line: 4, file: 'application.yml', severity: 'warning', message: 'writes to topic orders are accepted with a single in-sync replica: min.insync.replicas=1 (not set: Apache Kafka broker default)' }],
     },
     {
@@ -102,12 +83,12 @@ ruleTester('acks-all-with-min-isr-1', {
     },
     {
       name: 'a Spring producer naming a Strimzi topic with min ISR 1',
-      files: { 'application.properties': springProducer('orders'), 'topics.yaml': strimziTopic('orders', '  replicas: 3\n  config:\n    min.insync.replicas: 1\n') },
+      files: { 'application.properties': springProducer('orders'), 'topics.yaml': strimziTopicNamed('orders', '  replicas: 3\n  config:\n    min.insync.replicas: 1\n') },
       findings: [{ line: 2, file: 'application.properties', message: 'but writes to topic orders are accepted with a single in-sync replica: min.insync.replicas=1 (set at topics.yaml:8)' }],
     },
     {
       name: 'a Spring producer naming a Strimzi topic that inherits the cluster default',
-      files: { 'application.properties': springProducer('orders'), 'kafka.yaml': `apiVersion: kafka.strimzi.io/v1beta2\nkind: Kafka\nmetadata:\n  name: main\nspec:\n  kafka:\n    replicas: 3\n---\n${strimziTopic('orders', '  replicas: 3\n')}` },
+      files: { 'application.properties': springProducer('orders'), 'kafka.yaml': `apiVersion: kafka.strimzi.io/v1beta2\nkind: Kafka\nmetadata:\n  name: main\nspec:\n  kafka:\n    replicas: 3\n---\n${strimziTopicNamed('orders', '  replicas: 3\n')}` },
       findings: [{ line: 2, file: 'application.properties', message: 'writes to topic orders are accepted with a single in-sync replica: min.insync.replicas=1 (not set: Apache Kafka broker default)' }],
     },
     {

@@ -1,27 +1,5 @@
 import { ruleTester } from '../support/lint-harness.js';
-
-/** A three-broker Confluent compose stack whose first broker has these extra environment lines (from line 7). */
-const threeBrokers = (environment: string[]) => [
-  'services:',
-  '  kafka-1:',
-  '    image: confluentinc/cp-kafka:7.6.0',
-  '    environment:',
-  '      KAFKA_NODE_ID: 1',
-  '      KAFKA_PROCESS_ROLES: broker,controller',
-  ...environment.map((line) => `      ${line}`),
-  '  kafka-2:',
-  '    image: confluentinc/cp-kafka:7.6.0',
-  '    environment:',
-  '      KAFKA_NODE_ID: 2',
-  '  kafka-3:',
-  '    image: confluentinc/cp-kafka:7.6.0',
-  '    environment:',
-  '      KAFKA_NODE_ID: 3',
-  '',
-].join('\n');
-
-const strimziTopic = (spec: string) => `apiVersion: kafka.strimzi.io/v1beta2\nkind: KafkaTopic\nmetadata:\n  name: orders\nspec:\n${spec}`;
-const strimziKafka = (config: string) => `apiVersion: kafka.strimzi.io/v1beta2\nkind: Kafka\nmetadata:\n  name: main\nspec:\n  kafka:\n    replicas: 3\n    config:\n${config}`;
+import { strimziKafka, strimziTopic, threeBrokerCompose } from '../support/fixtures.js';
 
 ruleTester('min-isr-ge-replication-factor', {
   valid: [
@@ -38,7 +16,7 @@ ruleTester('min-isr-ge-replication-factor', {
   invalid: [
     {
       name: 'three-broker compose stack with min ISR equal to the default replication factor',
-      files: { 'docker-compose.yml': threeBrokers(['KAFKA_DEFAULT_REPLICATION_FACTOR: 2', 'KAFKA_MIN_INSYNC_REPLICAS: 2']) },
+      files: { 'docker-compose.yml': threeBrokerCompose(['KAFKA_DEFAULT_REPLICATION_FACTOR: 2', 'KAFKA_MIN_INSYNC_REPLICAS: 2']) },
       findings: [{ line: 8, column: 7, messageId: 'brokerEqual', severity: 'warning' }],
     },
     {

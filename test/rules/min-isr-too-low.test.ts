@@ -1,26 +1,5 @@
 import { ruleTester } from '../support/lint-harness.js';
-
-/** A three-broker Confluent compose stack whose first broker has these extra environment lines (from line 7). */
-const threeBrokers = (environment: string[]) => [
-  'services:',
-  '  kafka-1:',
-  '    image: confluentinc/cp-kafka:7.6.0',
-  '    environment:',
-  '      KAFKA_NODE_ID: 1',
-  '      KAFKA_PROCESS_ROLES: broker,controller',
-  ...environment.map((line) => `      ${line}`),
-  '  kafka-2:',
-  '    image: confluentinc/cp-kafka:7.6.0',
-  '    environment:',
-  '      KAFKA_NODE_ID: 2',
-  '  kafka-3:',
-  '    image: confluentinc/cp-kafka:7.6.0',
-  '    environment:',
-  '      KAFKA_NODE_ID: 3',
-  '',
-].join('\n');
-
-const strimziTopic = (spec: string) => `apiVersion: kafka.strimzi.io/v1beta2\nkind: KafkaTopic\nmetadata:\n  name: orders\nspec:\n${spec}`;
+import { strimziTopic, threeBrokerCompose } from '../support/fixtures.js';
 
 ruleTester('min-isr-too-low', {
   valid: [
@@ -35,14 +14,14 @@ ruleTester('min-isr-too-low', {
       name: 'transaction log with min ISR 1 and replication factor 1',
       files: { 'server.properties': 'broker.id=1\ntransaction.state.log.replication.factor=1\ntransaction.state.log.min.isr=1\n' },
     },
-    { name: 'three-broker compose stack with min ISR 2', files: { 'docker-compose.yml': threeBrokers(['KAFKA_DEFAULT_REPLICATION_FACTOR: 3', 'KAFKA_MIN_INSYNC_REPLICAS: 2']) } },
+    { name: 'three-broker compose stack with min ISR 2', files: { 'docker-compose.yml': threeBrokerCompose(['KAFKA_DEFAULT_REPLICATION_FACTOR: 3', 'KAFKA_MIN_INSYNC_REPLICAS: 2']) } },
     { name: 'Strimzi topic with 3 replicas and min ISR 2', files: { 'topic.yaml': strimziTopic('  replicas: 3\n  config:\n    min.insync.replicas: 2\n') } },
     { name: 'Strimzi topic with 2 replicas and min ISR 1', files: { 'topic.yaml': strimziTopic('  replicas: 2\n  config:\n    min.insync.replicas: 1\n') } },
   ],
   invalid: [
     {
       name: 'three-broker compose stack with min ISR 1 and default replication factor 3',
-      files: { 'docker-compose.yml': threeBrokers(['KAFKA_DEFAULT_REPLICATION_FACTOR: 3', 'KAFKA_MIN_INSYNC_REPLICAS: 1']) },
+      files: { 'docker-compose.yml': threeBrokerCompose(['KAFKA_DEFAULT_REPLICATION_FACTOR: 3', 'KAFKA_MIN_INSYNC_REPLICAS: 1']) },
       findings: [{ line: 8, column: 7, messageId: 'brokerMinIsrLow', severity: 'warning', message: 'default.replication.factor=3 (set at line 7)' }],
     },
     {

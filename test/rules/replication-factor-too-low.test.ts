@@ -1,26 +1,5 @@
 import { ruleTester } from '../support/lint-harness.js';
-
-/** A three-broker Confluent compose stack whose first broker has these extra environment lines (from line 7). */
-const threeBrokers = (environment: string[]) => [
-  'services:',
-  '  kafka-1:',
-  '    image: confluentinc/cp-kafka:7.6.0',
-  '    environment:',
-  '      KAFKA_NODE_ID: 1',
-  '      KAFKA_PROCESS_ROLES: broker,controller',
-  ...environment.map((line) => `      ${line}`),
-  '  kafka-2:',
-  '    image: confluentinc/cp-kafka:7.6.0',
-  '    environment:',
-  '      KAFKA_NODE_ID: 2',
-  '  kafka-3:',
-  '    image: confluentinc/cp-kafka:7.6.0',
-  '    environment:',
-  '      KAFKA_NODE_ID: 3',
-  '',
-].join('\n');
-
-const strimziTopic = (spec: string) => `apiVersion: kafka.strimzi.io/v1beta2\nkind: KafkaTopic\nmetadata:\n  name: orders\nspec:\n${spec}`;
+import { strimziTopic, threeBrokerCompose } from '../support/fixtures.js';
 
 ruleTester('replication-factor-too-low', {
   valid: [
@@ -32,8 +11,8 @@ ruleTester('replication-factor-too-low', {
     { name: 'a comment mentioning replication factor 1', files: { 'server.properties': 'broker.id=1\n# default.replication.factor=1 for dev only\n' } },
     { name: 'a placeholder', files: { 'server.properties': 'broker.id=1\ndefault.replication.factor=${RF}\n' } },
     { name: 'a similar key that is not a replication factor', files: { 'server.properties': 'broker.id=1\nnum.partitions=1\ntransaction.state.log.num.partitions=1\n' } },
-    { name: 'KAFKA_CREATE_TOPICS with 3 replicas on a three-broker stack', files: { 'docker-compose.yml': threeBrokers(['KAFKA_CREATE_TOPICS: "orders:3:3"']) } },
-    { name: 'a commented-out compose variable', files: { 'docker-compose.yml': threeBrokers(['# KAFKA_DEFAULT_REPLICATION_FACTOR: 1']) } },
+    { name: 'KAFKA_CREATE_TOPICS with 3 replicas on a three-broker stack', files: { 'docker-compose.yml': threeBrokerCompose(['KAFKA_CREATE_TOPICS: "orders:3:3"']) } },
+    { name: 'a commented-out compose variable', files: { 'docker-compose.yml': threeBrokerCompose(['# KAFKA_DEFAULT_REPLICATION_FACTOR: 1']) } },
     { name: 'Strimzi KafkaTopic with 3 replicas', files: { 'topic.yaml': strimziTopic('  partitions: 1\n  replicas: 3\n') } },
     { name: 'Strimzi KafkaTopic without replicas is topic-rf-defaults-to-broker\'s', files: { 'topic.yaml': strimziTopic('  partitions: 1\n') } },
   ],
@@ -47,7 +26,7 @@ ruleTester('replication-factor-too-low', {
     },
     {
       name: 'three-broker compose stack with internal topics on two replicas',
-      files: { 'docker-compose.yml': threeBrokers(['KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR: 2', 'KAFKA_DEFAULT_REPLICATION_FACTOR: 1']) },
+      files: { 'docker-compose.yml': threeBrokerCompose(['KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR: 2', 'KAFKA_DEFAULT_REPLICATION_FACTOR: 1']) },
       findings: [
         { line: 7, column: 7, messageId: 'brokerTwoReplicas', severity: 'warning' },
         { line: 8, column: 7, messageId: 'brokerSingleReplica', severity: 'error' },

@@ -1,7 +1,5 @@
 import { ruleTester } from '../support/lint-harness.js';
-
-const strimziTopic = (spec: string) => `apiVersion: kafka.strimzi.io/v1beta2\nkind: KafkaTopic\nmetadata:\n  name: orders\nspec:\n${spec}`;
-const strimziKafka = (config: string) => `apiVersion: kafka.strimzi.io/v1beta2\nkind: Kafka\nmetadata:\n  name: main\nspec:\n  kafka:\n    replicas: 3\n    config:\n${config}`;
+import { strimziKafka, strimziTopic } from '../support/fixtures.js';
 
 ruleTester('topic-rf-defaults-to-broker', {
   valid: [
