@@ -3,6 +3,8 @@
 
 import { createHash } from 'node:crypto';
 import { extractFileFacts } from '../sources/index.js';
+import { newSourceContext } from '../sources/source-context.js';
+import { mergeFacts } from '../sources/source-text.js';
 import { literalSecretsOf } from '../model/secrets.js';
 import type { FileFacts, LibraryDependency, RepoModel, Severity } from '../model/types.js';
 import { emptyFileFacts } from '../model/types.js';
@@ -37,22 +39,19 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
 /** Read every file's facts and join them into the repository model. */
 export async function buildRepoModel(files: SourceFile[]): Promise<RepoModel> {
   const model: RepoModel = { ...emptyFileFacts(), files: new Map() };
+  for (const file of files) model.files.set(file.path, file.text);
+  const context = newSourceContext(model.files);
+  model.stats = context.stats;
   for (const file of files) {
-    model.files.set(file.path, file.text);
     let facts: FileFacts;
     try {
-      facts = await extractFileFacts(file.path, file.text);
+      facts = await extractFileFacts(file.path, file.text, context);
     } catch (error) {
       // An extractor bug must not hide the other files' findings: report it where the user can see it.
       facts = emptyFileFacts();
       facts.problems.push({ file: file.path, line: 1, column: 1, message: `kafkalint could not read this file: ${(error as Error).message}` });
     }
-    model.clients.push(...facts.clients);
-    model.topics.push(...facts.topics);
-    model.brokers.push(...facts.brokers);
-    model.acls.push(...facts.acls);
-    model.problems.push(...facts.problems);
-    model.dependencies.push(...facts.dependencies);
+    mergeFacts(model, facts);
   }
   applyDependencyVersions(model);
   return model;

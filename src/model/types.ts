@@ -1,6 +1,8 @@
 // The Kafka model: the contract between sources (which turn text into facts) and rules (which turn facts into
 // findings). Rules never see raw spellings: every setting here carries its canonical key.
 
+import type { RunStats } from '../sources/source-context.js';
+
 /** 1-based line and column, like every editor and every output format we emit. */
 export interface SourceLocation {
   file: string;
@@ -77,6 +79,65 @@ export interface ClientFacts extends FactBase {
   /** Topics the client names (producers write them, consumers read them). */
   topics: TopicReference[];
   groupId?: string;
+  /** What the code around a client does with it (TS/JS sources only); code rules read this, never the AST. */
+  code?: ClientCodeFacts;
+}
+
+/** A place in source code that a code rule points at, with a short description such as `db.insert(…)`. */
+export interface CodeSite {
+  location: SourceLocation;
+  description: string;
+}
+
+/** One message handler of a consumer: kafkajs/CKJS `run({ eachMessage | eachBatch })`, node-rdkafka `on('data')` or a
+ * `consume()` callback, platformatic `stream.on('data')`/`for await`. */
+export interface ConsumerHandlerFacts {
+  kind: 'eachMessage' | 'eachBatch' | 'data-event' | 'consume-callback' | 'stream';
+  location: SourceLocation;
+  /** Side-effect calls whose promise is neither awaited nor returned (floating, `.then` without return,
+   * `forEach(async …)`, timers): they can finish after the offset is committed. */
+  unawaitedSideEffects: CodeSite[];
+  /** Every side-effect call, awaited or not (librdkafka stores the offset before the handler runs). */
+  sideEffects: CodeSite[];
+  /** `catch` clauses that neither rethrow, pause, seek back nor send to a dead-letter topic. */
+  swallowingCatches: CodeSite[];
+  /** eachBatch with auto-resolve on that processes `batch.messages` in parallel or tolerates per-message errors. */
+  unsafeBatchProcessing: CodeSite[];
+  /** Offsets committed or stored in the handler (`commitOffsets`, `resolveOffset`, `commit`, `offsetsStore`). */
+  commitCalls: CodeSite[];
+}
+
+/** One produce call: kafkajs/CKJS `send`/`sendBatch`, node-rdkafka `produce`, platformatic `send`. */
+export interface SendFacts {
+  location: SourceLocation;
+  /** Inside a loop (`for`, `while`, `.forEach`, `.map`) over records. */
+  inLoop: boolean;
+  /** Awaited inside that loop: one round trip per iteration. */
+  awaitedInLoop: boolean;
+  /** The call carries one message (a `messages` array literal of one element, or node-rdkafka `produce`). */
+  singleMessage: boolean;
+  /** Whether a failure of this call reaches someone: awaited in a try that handles it, returned, `.catch` that
+   * rethrows or records, a delivery callback that reads `err`. */
+  failureObserved: boolean;
+  /** kafkajs `compression: CompressionTypes.X` on this call, as the codec name (`Snappy`, `LZ4`, `ZSTD`, `GZIP`). */
+  compression?: string;
+}
+
+export interface ClientCodeFacts {
+  /** Where the client object is created: `kafka.consumer(…)`, `new Kafka.KafkaConsumer(…)`, `new Producer(…)`. */
+  creation: SourceLocation;
+  handlers: ConsumerHandlerFacts[];
+  sends: SendFacts[];
+  /** Commit / offset-store calls on this client anywhere in its module (not only in handlers). */
+  commitCalls: CodeSite[];
+  /** A crash listener (kafkajs `consumer.events.CRASH`), `retry.restartOnFailure`, or node-rdkafka `event.error`. */
+  crashObserved: boolean;
+  /** `run()` / `connect()` promises nobody awaits or catches. */
+  unhandledLifecyclePromises: CodeSite[];
+  /** A `disconnect()` / `flush()` / `close()` reachable from a SIGTERM/SIGINT (or shutdown hook) handler. */
+  closedOnShutdown: boolean;
+  /** Set when the client is created inside a loop, a request handler or a message handler. */
+  createdPerRequest?: CodeSite;
 }
 
 export interface TopicReference {
@@ -141,6 +202,8 @@ export interface LibraryDependency {
 
 /** What one source extracted from one file. */
 export interface FileFacts {
+  /** kafkajs compression codecs registered in `CompressionCodecs[...]` (Snappy, LZ4, ZSTD), program-wide. */
+  registeredCodecs: CodeSite[];
   clients: ClientFacts[];
   topics: TopicFacts[];
   brokers: BrokerFacts[];
@@ -150,13 +213,15 @@ export interface FileFacts {
 }
 
 export function emptyFileFacts(): FileFacts {
-  return { clients: [], topics: [], brokers: [], acls: [], problems: [], dependencies: [] };
+  return { registeredCodecs: [], clients: [], topics: [], brokers: [], acls: [], problems: [], dependencies: [] };
 }
 
 /** Everything known about the repository after all files were read: what rules check. */
 export interface RepoModel extends FileFacts {
   /** File path → text, for code frames and suppression comments. */
   files: Map<string, string>;
+  /** What the run read and parsed (`--stats`). */
+  stats?: RunStats;
 }
 
 export type Severity = 'error' | 'warning' | 'info';

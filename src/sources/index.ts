@@ -3,8 +3,9 @@
 
 import type { FileFacts } from '../model/types.js';
 import { emptyFileFacts } from '../model/types.js';
+import { newSourceContext, type SourceContext } from './source-context.js';
 
-export type SourceKind = 'properties' | 'yaml' | 'json' | 'env' | 'manifest';
+export type SourceKind = 'properties' | 'yaml' | 'json' | 'env' | 'manifest' | 'code';
 
 const MANIFEST_NAMES = new Set(['package.json', 'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml']);
 
@@ -16,10 +17,11 @@ export function sourceKindOf(path: string): SourceKind | undefined {
   if (/\.(properties|config|conf|cfg)$/.test(base)) return 'properties';
   if (/\.ya?ml$/.test(base)) return 'yaml';
   if (base.endsWith('.json')) return 'json';
+  if (/\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/.test(base) && !base.endsWith('.d.ts')) return 'code';
   return undefined;
 }
 
-export async function extractFileFacts(path: string, text: string): Promise<FileFacts> {
+export async function extractFileFacts(path: string, text: string, context: SourceContext = newSourceContext(new Map([[path, text]]))): Promise<FileFacts> {
   switch (sourceKindOf(path)) {
     case 'properties':
       return (await import('./properties/properties-source.js')).extractPropertiesFacts(path, text);
@@ -29,6 +31,12 @@ export async function extractFileFacts(path: string, text: string): Promise<File
       return (await import('./json/json-source.js')).extractJsonFacts(path, text);
     case 'env':
       return (await import('./env/env-source.js')).extractEnvFacts(path, text);
+    case 'code': {
+      // The prefilter runs before the TypeScript parser is even loaded: most code files never mention a Kafka client.
+      const { mentionsKafkaClient } = await import('./typescript/prefilter.js');
+      if (!mentionsKafkaClient(text)) return emptyFileFacts();
+      return (await import('./typescript/typescript-source.js')).extractCodeFacts(path, context);
+    }
     case 'manifest':
       return (await import('./manifests/manifest-source.js')).extractManifestFacts(path, text);
     default:

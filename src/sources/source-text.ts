@@ -14,5 +14,6 @@ export function mergeFacts(target: FileFacts, source: FileFacts): FileFacts {
   target.acls.push(...source.acls);
   target.problems.push(...source.problems);
   target.dependencies.push(...source.dependencies);
+  target.registeredCodecs.push(...source.registeredCodecs);
   return target;
 }

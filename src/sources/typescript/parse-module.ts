@@ -1,0 +1,124 @@
+// Parsing one JS/TS module: the AST with parent links, and which variable each identifier refers to. The parser
+// and the scope analyser are imported here, lazily: a run that reads no Kafka code never loads TypeScript.
+
+import type { TSESTree } from '@typescript-eslint/types';
+import type { Variable as ScopeVariable } from '@typescript-eslint/scope-manager';
+import type { SourceLocation } from '../../model/types.js';
+
+export type Node = TSESTree.Node;
+export type Variable = ScopeVariable;
+
+export interface ParsedModule {
+  file: string;
+  ast: TSESTree.Program;
+  /** The variable an identifier (a use, not a declaration) refers to, when it is declared in this module. */
+  variableOf(identifier: TSESTree.Identifier): Variable | undefined;
+  /** The variable a declaring identifier (an import specifier, a declarator's name) declares. */
+  declaredVariable(identifier: TSESTree.Identifier): Variable | undefined;
+  /** Visit every node below `root` in source order; `parent` links lead back up. */
+  walk(root: Node, visit: (node: Node) => void): void;
+}
+
+interface ParserModules {
+  parse: typeof import('@typescript-eslint/typescript-estree').parse;
+  analyze: typeof import('@typescript-eslint/scope-manager').analyze;
+  visitorKeys: Record<string, readonly string[] | undefined>;
+}
+
+let parserModules: Promise<ParserModules> | undefined;
+
+/** Load the parser once per process, on first need. */
+export function loadParser(): Promise<ParserModules> {
+  parserModules ??= (async () => {
+    const [estree, scopeManager, visitorKeys] = await Promise.all([
+      import('@typescript-eslint/typescript-estree'),
+      import('@typescript-eslint/scope-manager'),
+      import('@typescript-eslint/visitor-keys'),
+    ]);
+    return { parse: estree.parse, analyze: scopeManager.analyze, visitorKeys: visitorKeys.visitorKeys as Record<string, readonly string[] | undefined> };
+  })();
+  return parserModules;
+}
+
+export class CodeParseError extends Error {
+  constructor(message: string, readonly line: number, readonly column: number) {
+    super(message);
+  }
+}
+
+/** Set `parent` on every node (typescript-estree leaves it unset), so analyses can walk outwards. */
+function linkParents(root: Node, visitorKeys: ParserModules['visitorKeys']): void {
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    for (const key of visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      const children = Array.isArray(child) ? child : [child];
+      for (const item of children) {
+        if (item && typeof item === 'object' && typeof (item as Node).type === 'string') {
+          (item as { parent?: Node }).parent = node;
+          stack.push(item as Node);
+        }
+      }
+    }
+  }
+}
+
+export async function parseModule(file: string, text: string): Promise<ParsedModule> {
+  const { parse, analyze, visitorKeys } = await loadParser();
+  const jsx = /\.(tsx|jsx|js|mjs|cjs)$/.test(file);
+  let ast: TSESTree.Program;
+  try {
+    ast = parse(text, { loc: true, range: true, comment: true, jsx, allowInvalidAST: false, errorOnUnknownASTType: false });
+  } catch (error) {
+    const details = error as { message: string; lineNumber?: number; column?: number; location?: { start: { line: number; column: number } } };
+    const line = details.location?.start.line ?? details.lineNumber ?? 1;
+    const column = (details.location?.start.column ?? details.column ?? 0) + 1;
+    throw new CodeParseError(details.message.split('\n')[0], line, column);
+  }
+  linkParents(ast, visitorKeys);
+  const scopeManager = analyze(ast, { sourceType: ast.sourceType, jsxPragma: null });
+  const references = new Map<TSESTree.Identifier, Variable>();
+  const declarations = new Map<TSESTree.Identifier, Variable>();
+  for (const scope of scopeManager.scopes) {
+    for (const variable of scope.variables) for (const identifier of variable.identifiers) declarations.set(identifier as TSESTree.Identifier, variable);
+    for (const reference of scope.references) {
+      if (reference.resolved) references.set(reference.identifier as TSESTree.Identifier, reference.resolved);
+    }
+  }
+  return {
+    file,
+    ast,
+    variableOf: (identifier) => references.get(identifier) ?? declarations.get(identifier),
+    declaredVariable: (identifier) => declarations.get(identifier),
+    walk: (root, visit) => forEachNode(root, visit, visitorKeys),
+  };
+}
+
+/** estree locations are 0-based in columns; ours are 1-based everywhere. */
+export function locationOfNode(file: string, node: Node): SourceLocation {
+  return {
+    file,
+    line: node.loc.start.line,
+    column: node.loc.start.column + 1,
+    endLine: node.loc.end.line,
+    endColumn: node.loc.end.column + 1,
+  };
+}
+
+/** Visit every node below `root` (depth first, in source order), with its ancestors available through `parent`. */
+function forEachNode(root: Node, visit: (node: Node) => void, visitorKeys: ParserModules['visitorKeys']): void {
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    visit(node);
+    const children: Node[] = [];
+    for (const key of visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      for (const item of Array.isArray(child) ? child : [child]) {
+        if (item && typeof item === 'object' && typeof (item as Node).type === 'string') children.push(item as Node);
+      }
+    }
+    for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]);
+  }
+}
