@@ -9,6 +9,7 @@ import { sourceKindOf } from '../sources/index.js';
 import { buildReportInput, formatReport, scrubSecrets, type FormatName } from '../report/index.js';
 import { vocabularyOf } from '../report/redact.js';
 import { exitStatusFor } from './exit-status.js';
+import type { RunStats } from '../sources/source-context.js';
 import { UsageError, type CliIo } from './io.js';
 import { toolVersion } from './main.js';
 
@@ -21,6 +22,7 @@ export interface LintCommandOptions {
   preset: PresetName;
   stdin?: boolean;
   stdinFilename?: string;
+  stats?: boolean;
 }
 
 async function readInputs(paths: string[], options: LintCommandOptions, io: CliIo): Promise<Discovery> {
@@ -40,6 +42,13 @@ async function readInputs(paths: string[], options: LintCommandOptions, io: CliI
   }
 }
 
+/** `--stats`: what the run read and parsed; the TypeScript parser is loaded only for files that mention a client. */
+export function describeStats(stats: RunStats | undefined, milliseconds: number): string {
+  const parsed = stats?.codeFilesParsed.length ?? 0;
+  const parser = stats?.typescriptParserLoaded ? 'TypeScript parser loaded' : 'TypeScript parser not loaded';
+  return `kafkalint stats: ${stats?.filesRead ?? 0} files read, ${parsed} code files parsed (${parser}), ${Math.round(milliseconds)} ms`;
+}
+
 function useColor(options: LintCommandOptions, io: CliIo): boolean {
   if (options.outputFile) return false;
   if (options.color !== undefined) return options.color;
@@ -49,6 +58,7 @@ function useColor(options: LintCommandOptions, io: CliIo): boolean {
 }
 
 export async function runLint(paths: string[], options: LintCommandOptions, io: CliIo): Promise<number> {
+  const started = performance.now();
   const discovery = await readInputs(paths, options, io);
   const result = await lintSources(discovery.files, { preset: options.preset }, discovery.notes);
   const findings = options.quiet ? result.findings.filter((finding) => finding.severity === 'error') : result.findings;
@@ -67,5 +77,6 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
   } else {
     io.stdout(output);
   }
+  if (options.stats) io.stderr(`${describeStats(result.model.stats, performance.now() - started)}\n`);
   return exitStatusFor(findings, options.maxWarnings);
 }

@@ -47,6 +47,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('--color', 'force coloured output')
     .option('--no-color', 'never colour the output')
     .addOption(new Option('--preset <name>', `rule preset: ${PRESETS.join(', ')}`).default('recommended').argParser(parsePreset))
+    .option('--stats', 'print what was read and parsed, and how long it took, to standard error')
     .option('--stdin', 'lint text read from standard input')
     .option('--stdin-filename <name>', 'the file name that standard input stands for (decides how it is read)')
     .showHelpAfterError(false)
