@@ -7,6 +7,7 @@ import { newSourceContext } from '../sources/source-context.js';
 import { mergeFacts } from '../sources/source-text.js';
 import { literalSecretsOf } from '../model/secrets.js';
 import type { FileFacts, LibraryDependency, RepoModel, Severity } from '../model/types.js';
+import type { Policy } from '../policy/policy-types.js';
 import { emptyFileFacts } from '../model/types.js';
 import { builtInRules, presetSeverity, type PresetName } from './registry.js';
 import { docsUrl, fillTemplate, type Finding, type ReportDescriptor, type Rule, type SkipNote } from './rule.js';
@@ -17,6 +18,14 @@ export interface LintOptions {
   preset?: PresetName;
   /** Per-rule severity or `off`, on top of the preset. */
   rules?: Record<string, RuleSetting>;
+  /** Per-file rule settings (configuration `overrides`), applied after `rules`; the last matching entry wins. */
+  overrides?: Array<{ files: string[]; rules: Record<string, RuleSetting> }>;
+  /** Named file globs (`environments`), e.g. dev stacks; facts in matching files get that environment. */
+  environments?: Record<string, string[]>;
+  /** The organisation's governance policies. */
+  policies?: Policy[];
+  /** Folder that configuration globs are relative to (the configuration file's folder), as a display path prefix. */
+  configBase?: string;
 }
 
 export interface SourceFile {
