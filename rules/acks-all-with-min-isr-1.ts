@@ -5,6 +5,7 @@ import { integerOf, isSetOn, originLocation, topicPhrase } from '../src/model/re
 import { describeEffective, effectiveBrokerValue, type EffectiveValue } from '../src/model/resolve.js';
 import { locationKey } from '../src/model/setting-occurrences.js';
 import type { BrokerFacts, ClientFacts, RepoModel, TopicFacts } from '../src/model/types.js';
+import { developmentStackOf } from '../src/model/environments.js';
 
 // acks=all waits only for the replicas currently in sync. With min.insync.replicas=1 (the broker default,
 // ServerLogConfigs) the ISR may shrink to the leader and acks=all then means acks=1. Kafka's own guidance is
@@ -32,7 +33,7 @@ function topicTarget(model: RepoModel, topic: TopicFacts): WriteTarget | undefin
   if (!cluster && !(minInsyncReplicas && isSetOn(topic, minInsyncReplicas))) return undefined;
   // The fact that decides is the topic when it sets min ISR itself, else the cluster it inherits from; the topic's
   // own environment (a dev stack) still counts when it has one.
-  const inherited = cluster && minInsyncReplicas && !isSetOn(topic, minInsyncReplicas) && !topic.environment;
+  const inherited = cluster && minInsyncReplicas && !isSetOn(topic, minInsyncReplicas) && !developmentStackOf(topic.environment);
   return {
     fact: inherited ? cluster : topic,
     description: topicPhrase(topic),

@@ -2,6 +2,7 @@ import { defineRule } from '../src/engine/rule.js';
 import { describeEffective, effectiveBrokerValue, explicitSetting } from '../src/model/resolve.js';
 import { locationKey } from '../src/model/setting-occurrences.js';
 import type { BrokerFacts } from '../src/model/types.js';
+import { developmentStackOf } from '../src/model/environments.js';
 
 const KEY = 'auto.create.topics.enable';
 
@@ -41,12 +42,12 @@ export default defineRule({
         messageId: 'autoCreation',
         data: {
           effective: describeEffective(effective),
-          note: broker.environment ? ` Reported as info: ${broker.environment.reason}.` : '',
+          note: developmentStackOf(broker.environment) ? ` Reported as info: ${broker.environment?.reason}.` : '',
         },
         location,
         subject: broker,
         origin: effective.origin,
-        ...(broker.environment ? { severity: 'info' as const } : {}),
+        ...(developmentStackOf(broker.environment) ? { severity: 'info' as const } : {}),
         fingerprintKey: KEY,
       });
     }

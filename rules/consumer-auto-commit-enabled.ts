@@ -21,6 +21,10 @@ export default defineRule({
   },
   check({ model, report }) {
     for (const consumer of clientsWithRole(model, 'consumer')) {
+      // The KafkaJS API (kafkajs, and @confluentinc/kafka-javascript's) commits only offsets of messages whose handler
+      // returned (kafkajs Consuming.md; CKJS _consumer.js stores offsets after the handler), so `autoCommit: true`
+      // is not the timer-over-handed-out-records risk; auto-commit-with-side-effects judges what those handlers do.
+      if (consumer.library === 'kafkajs' || consumer.library === 'confluent-kafka-javascript') continue;
       const autoCommit = judgeableClientValue(consumer, 'enable.auto.commit');
       if (!autoCommit || !isExplicit(autoCommit) || autoCommit.value !== true) continue;
       report({

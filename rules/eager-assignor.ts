@@ -50,6 +50,7 @@ export default defineRule({
     messages: {
       eager: 'Consumer group rebalances eagerly: {{effective}}{{detail}}. On every rebalance (a deploy, a scale-out, one member that is slow to poll) every member gives up all its partitions and the group consumes nothing until the new assignment is in place.',
       eagerDefault: 'Consumer group rebalances eagerly by default: {{effective}}{{detail}}. On every rebalance every member gives up all its partitions and the group consumes nothing until the new assignment is in place. Reported as info because this is the library default.',
+      kafkajsOnlyEager: 'Consumer group rebalances eagerly: {{effective}}. On every rebalance every member gives up all its partitions and the group consumes nothing until the new assignment is in place. Reported as info because kafkajs has no cooperative assignor; @confluentinc/kafka-javascript (KafkaJS API) offers cooperative-sticky.',
     },
     help: 'Use the cooperative assignor: partition.assignment.strategy=org.apache.kafka.clients.consumer.CooperativeStickyAssignor (Java; a running group needs two rolling bounces) or cooperative-sticky (librdkafka).',
     inputs: ['properties', 'yaml', 'json', 'env'],
@@ -62,12 +63,15 @@ export default defineRule({
       const mixed = strategy.value.some((assignor) => protocolOf(assignor) !== 'eager');
       const detail = mixed ? `; ${strategy.value[0]} is listed first, so the group assigns with it and uses the eager protocol` : '';
       const explicit = isExplicit(strategy);
+      // kafkajs ships only the round-robin assigner and no cooperative protocol (Consuming.md): nothing better can be
+      // chosen within kafkajs, so its finding stays informational and names the way out.
+      const kafkajs = consumer.library === 'kafkajs';
       report({
-        messageId: explicit ? 'eager' : 'eagerDefault',
+        messageId: kafkajs ? 'kafkajsOnlyEager' : explicit ? 'eager' : 'eagerDefault',
         data: { effective: describeEffective(strategy), detail },
         location: strategy.setting?.location ?? consumer.location,
         subject: consumer,
-        ...(explicit ? {} : { severity: 'info' as const }),
+        ...(explicit && !kafkajs ? {} : { severity: 'info' as const }),
         origin: strategy.origin,
         fingerprintKey: 'partition.assignment.strategy',
       });

@@ -9,6 +9,7 @@ import type { ClientFacts } from '../src/model/types.js';
 function refusal(client: ClientFacts): string {
   if (isJavaFamily(client)) return 'The KafkaProducer constructor throws a ConfigException, so the application fails at startup.';
   if (isLibrdkafkaFamily(client)) return 'librdkafka refuses to create the producer, so the application fails at startup.';
+  if (client.library === 'kafkajs') return 'kafkajs rejects it: producer() throws for retries below 1, and every send() with acks other than -1 fails.';
   return 'The client rejects this configuration.';
 }
 
@@ -45,9 +46,14 @@ export default defineRule({
         });
         continue;
       }
-      if (!explicitlyOn && !(transactionalId && !explicitlyOff)) continue;
+      // kafkajs checks `idempotent` only (src/producer/index.js, messageProducer.js): its transactional id makes the
+      // transaction's sends idempotent, not the producer's own, and it sets no in-flight bound (that risk is
+      // kafkajs-idempotent-multi-inflight's finding).
+      const kafkajs = producer.library === 'kafkajs';
+      if (!explicitlyOn && !(transactionalId && !explicitlyOff && !kafkajs)) continue;
 
       for (const conflict of idempotenceConflicts(producer)) {
+        if (kafkajs && conflict.effective.key === 'max.in.flight.requests.per.connection') continue;
         const common = { conflict: describeEffective(conflict.effective), requirement: conflict.requirement, refusal: refusal(producer) };
         report({
           ...(explicitlyOn

@@ -22,6 +22,9 @@ function fallbackClientId(client: ClientFacts): string {
     case 'node-rdkafka':
     case 'confluent-kafka-javascript':
       return 'librdkafka uses "rdkafka" for every client';
+    case 'kafkajs':
+      // src/network/connection.js: `clientId = 'kafkajs'` when new Kafka() is given none.
+      return 'kafkajs uses "kafkajs" for every client';
     default:
       return "the library's default";
   }

@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
+import { compareVersions } from '../src/model/defaults.js';
 import { judgeableClientValue } from '../src/model/judgeable.js';
 import { clientsWithRole, isJavaFamily, isLibrdkafkaFamily } from '../src/model/queries.js';
 import { isPlaceholder } from '../src/model/secrets.js';
@@ -6,7 +7,7 @@ import { describeEffective, explicitSetting, formatLocation } from '../src/model
 import type { ClientFacts, SourceLocation, TopicReference } from '../src/model/types.js';
 
 /** How a partitioner maps a record key to a partition; producers in different families disagree for the same key. */
-type KeyHash = 'murmur2' | 'crc32' | 'fnv1a';
+type KeyHash = 'murmur2' | 'crc32' | 'fnv1a' | 'kafkajs-legacy';
 
 // librdkafka CONFIGURATION.md (partitioner): consistent/consistent_random hash keys with CRC32, murmur2/murmur2_random
 // with the Java client's murmur2, fnv1a/fnv1a_random with FNV-1a; the `_random` variants differ only for records
@@ -31,9 +32,31 @@ interface KeyPartitioning {
   location?: SourceLocation;
 }
 
-const HASH_NAMES: Record<KeyHash, string> = { murmur2: 'murmur2', crc32: 'CRC32', fnv1a: 'FNV-1a' };
+const HASH_NAMES: Record<KeyHash, string> = { murmur2: 'murmur2', crc32: 'CRC32', fnv1a: 'FNV-1a', 'kafkajs-legacy': "kafkajs 1.x's murmur2 variant" };
+
+/**
+ * kafkajs (MigrationGuide-2-0-0.md): since 2.0 its default, `DefaultPartitioner`, hashes keys like the Java client;
+ * `LegacyPartitioner`, the 1.x default, computes murmur2 in JavaScript numbers and sends keys elsewhere. On 1.x,
+ * `DefaultPartitioner` is that legacy one. The code source gives `partitioner=murmur2_random` or `legacy` and keeps
+ * the name as written; without a known version, 2.x is assumed.
+ */
+function kafkajsKeyPartitioning(client: ClientFacts): KeyPartitioning | undefined {
+  const before2 = client.libraryVersion !== undefined && compareVersions(client.libraryVersion, '2.0.0') < 0;
+  const written = explicitSetting(client, 'partitioner');
+  if (!written) {
+    return before2
+      ? { hash: 'kafkajs-legacy', description: `the kafkajs ${client.libraryVersion} default partitioner, which hashes keys with ${HASH_NAMES['kafkajs-legacy']}` }
+      : { hash: 'murmur2', description: "kafkajs's default partitioner (DefaultPartitioner since 2.0), which hashes keys with murmur2" };
+  }
+  if (written.placeholder) return undefined;
+  const legacy = written.value === 'legacy' || (before2 && /(^|\.)DefaultPartitioner$/.test(written.raw));
+  if (!legacy && written.value !== 'murmur2_random') return undefined;
+  const hash: KeyHash = legacy ? 'kafkajs-legacy' : 'murmur2';
+  return { hash, description: `createPartitioner: ${written.raw} (set at ${formatLocation(written.location)}), which hashes keys with ${HASH_NAMES[hash]}`, location: written.location };
+}
 
 function keyPartitioningOf(client: ClientFacts): KeyPartitioning | undefined {
+  if (client.library === 'kafkajs') return kafkajsKeyPartitioning(client);
   if (isLibrdkafkaFamily(client)) {
     const partitioner = judgeableClientValue(client, 'partitioner');
     const hash = typeof partitioner?.value === 'string' ? LIBRDKAFKA_KEY_HASH[partitioner.value] : undefined;

@@ -5,14 +5,16 @@ import { advertisedListeners, PLAINTEXT_PROTOCOLS, type BrokerListener } from '.
 import { describeEffective, explicitSetting, formatLocation } from '../src/model/resolve.js';
 import { configFacts, distinctSettings, locationKey } from '../src/model/setting-occurrences.js';
 import type { EnvironmentInfo, Setting, Severity } from '../src/model/types.js';
+import { developmentStackOf } from '../src/model/environments.js';
 
 /**
  * In a development stack the finding stays visible as info, and the message says why. A public IP address says the
  * stack is not only local, so it keeps the rule's severity.
  */
 function developmentStack(environment: EnvironmentInfo | undefined, hosts: string[]): { severity?: Severity; note: string } {
-  if (!environment || hosts.some(isPublicIpv4Address)) return { note: '' };
-  return { severity: 'info', note: ` Reported as info: ${environment.reason}.` };
+  const development = developmentStackOf(environment);
+  if (!development || hosts.some(isPublicIpv4Address)) return { note: '' };
+  return { severity: 'info', note: ` Reported as info: ${development.reason}.` };
 }
 
 function listEntries(setting: Setting): string[] {

@@ -2,7 +2,9 @@
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { discoverFiles, PathNotFoundError, type Discovery } from '../engine/discover.js';
+import { discoverFiles, PathNotFoundError, type Discovery, type IgnoredPaths } from '../engine/discover.js';
+import { ignoredPaths } from '../config/ignore-patterns.js';
+import { lintOptionsOf, loadConfiguration } from '../config/load-config.js';
 import { enabledRules, lintSources } from '../engine/lint.js';
 import type { PresetName } from '../engine/registry.js';
 import { sourceKindOf } from '../sources/index.js';
@@ -12,6 +14,7 @@ import { exitStatusFor } from './exit-status.js';
 import type { RunStats } from '../sources/source-context.js';
 import { UsageError, type CliIo } from './io.js';
 import { toolVersion } from './main.js';
+import { runBaselineStep } from './baseline-step.js';
 
 export interface LintCommandOptions {
   format: FormatName;
@@ -19,13 +22,24 @@ export interface LintCommandOptions {
   maxWarnings?: number;
   quiet?: boolean;
   color?: boolean;
-  preset: PresetName;
+  /** `--preset`; when absent, the configuration's `extends` decides (else recommended). */
+  preset?: PresetName;
+  /** `--config <path>`: this configuration file instead of the one found from the working directory up. */
+  config?: string;
+  /** `--ignore-pattern` (repeatable), relative to the working directory. */
+  ignorePattern?: string[];
+  /** false with `--no-ignore`: read what ignorePatterns and --ignore-pattern would skip. */
+  ignore?: boolean;
   stdin?: boolean;
   stdinFilename?: string;
   stats?: boolean;
+  /** `--baseline <path>`; the configuration's `baseline:` fills it when the flag is absent (configuredBaselinePath). */
+  baseline?: string;
+  baselineWrite?: boolean;
+  baselinePrune?: boolean;
 }
 
-async function readInputs(paths: string[], options: LintCommandOptions, io: CliIo): Promise<Discovery> {
+async function readInputs(paths: string[], options: LintCommandOptions, io: CliIo, ignored?: IgnoredPaths): Promise<Discovery> {
   if (options.stdin) {
     if (paths.length > 0) throw new UsageError('--stdin lints standard input only; do not also name paths');
     const name = options.stdinFilename;
@@ -35,7 +49,7 @@ async function readInputs(paths: string[], options: LintCommandOptions, io: CliI
   }
   if (options.stdinFilename) throw new UsageError('--stdin-filename only makes sense with --stdin');
   try {
-    return discoverFiles(paths, io.cwd);
+    return discoverFiles(paths, io.cwd, ignored);
   } catch (error) {
     if (error instanceof PathNotFoundError) throw new UsageError(error.message);
     throw error;
@@ -59,10 +73,16 @@ function useColor(options: LintCommandOptions, io: CliIo): boolean {
 
 export async function runLint(paths: string[], options: LintCommandOptions, io: CliIo): Promise<number> {
   const started = performance.now();
-  const discovery = await readInputs(paths, options, io);
-  const result = await lintSources(discovery.files, { preset: options.preset }, discovery.notes);
+  const configuration = await loadConfiguration(io.cwd, options.config);
+  const lintOptions = lintOptionsOf(configuration, options.preset);
+  options = { ...options, baseline: options.baseline ?? configuration?.baseline };
+  const ignored = options.ignore === false ? undefined : ignoredPaths(configuration, options.ignorePattern);
+  const discovery = await readInputs(paths, options, io, ignored);
+  const result = await lintSources(discovery.files, lintOptions, discovery.notes);
+  const baselineStep = await runBaselineStep(result, paths, options, io);
+  if (baselineStep.exitCode !== undefined) return baselineStep.exitCode;
   const findings = options.quiet ? result.findings.filter((finding) => finding.severity === 'error') : result.findings;
-  const rules = await enabledRules({ preset: options.preset });
+  const rules = await enabledRules(lintOptions);
   const input = { ...buildReportInput(result, rules, { toolVersion: toolVersion(), color: useColor(options, io) }), findings };
   const ownWords = vocabularyOf(rules.flatMap(({ rule }) => [rule.meta.description, rule.meta.help, ...Object.values<string>(rule.meta.messages)]));
   const output = scrubSecrets(formatReport(options.format, input), result.secrets, ownWords);
@@ -77,6 +97,7 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
   } else {
     io.stdout(output);
   }
+  for (const notice of baselineStep.notices) io.stderr(`${notice}\n`);
   if (options.stats) io.stderr(`${describeStats(result.model.stats, performance.now() - started)}\n`);
   return exitStatusFor(findings, options.maxWarnings);
 }

@@ -10,6 +10,8 @@ import { FORMAT_NAMES, type FormatName } from '../report/report-input.js';
 import { closestMatch } from './did-you-mean.js';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io.js';
 import { runLint, type LintCommandOptions } from './lint-command.js';
+import { ConfigError, formatConfigProblem } from '../config/config-problems.js';
+import { initConfig, printConfig } from './config-commands.js';
 import { explainRule, listRules } from './rules-command.js';
 
 export function toolVersion(): string {
@@ -46,10 +48,16 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('--quiet', 'report errors only (warnings and infos are neither shown nor counted)')
     .option('--color', 'force coloured output')
     .option('--no-color', 'never colour the output')
-    .addOption(new Option('--preset <name>', `rule preset: ${PRESETS.join(', ')}`).default('recommended').argParser(parsePreset))
+    .addOption(new Option('--preset <name>', `rule preset: ${PRESETS.join(', ')} (default: the configuration's, else recommended)`).argParser(parsePreset))
+    .option('-c, --config <path>', 'use this configuration file instead of the kafkalint.config.yaml found from here up')
+    .option('--ignore-pattern <pattern>', 'also skip files matching this glob (repeatable; relative to the working directory)', (pattern: string, patterns: string[] = []) => [...patterns, pattern])
+    .option('--no-ignore', 'read files that ignorePatterns and --ignore-pattern would skip')
     .option('--stats', 'print what was read and parsed, and how long it took, to standard error')
     .option('--stdin', 'lint text read from standard input')
     .option('--stdin-filename <name>', 'the file name that standard input stands for (decides how it is read)')
+    .option('--baseline <path>', 'baseline file of accepted findings (default: .kafkalint-baseline.json, used when it exists)')
+    .option('--baseline-write', 'record every current finding in the baseline file and exit 0')
+    .option('--baseline-prune', 'remove baseline entries that no longer occur from the baseline file')
     .showHelpAfterError(false)
     // Options after a subcommand belong to it (`kafkalint rules --format json`), not to the lint command.
     .enablePositionalOptions()
@@ -81,6 +89,25 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
       setExitCode(EXIT_OK);
     });
 
+  program
+    .command('init')
+    .description('write a commented starter kafkalint.config.yaml in the current folder')
+    .action(() => {
+      io.stdout(initConfig(io));
+      setExitCode(EXIT_OK);
+    });
+
+  program
+    .command('print-config')
+    .description('show the rule settings, environment and policies that apply to a file')
+    .argument('<file>', 'the file, relative to the current folder')
+    .option('-c, --config <path>', 'use this configuration file instead of the one found from here up')
+    .addOption(new Option('-f, --format <name>', 'yaml or json').choices(['yaml', 'json']).default('yaml'))
+    .action(async (file: string, options: { config?: string; format: 'yaml' | 'json' }) => {
+      io.stdout(await printConfig(file, options, io));
+      setExitCode(EXIT_OK);
+    });
+
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ writeOut: (text) => io.stdout(text), writeErr: (text) => io.stderr(text), outputError: () => {} });
   }
@@ -105,6 +132,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     if (error instanceof UsageError) {
       io.stderr(`kafkalint: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    if (error instanceof ConfigError) {
+      // One grep-able line per problem: the configuration file, line and column, and what was expected.
+      for (const problem of error.problems) io.stderr(`${formatConfigProblem(problem)}\n`);
       return EXIT_USAGE;
     }
     // Not the user's mistake: say so plainly, with the detail needed for a bug report, and exit 2.

@@ -24,6 +24,13 @@ export interface Discovery {
   notes: SkipNote[];
 }
 
+/** The configuration's `ignorePatterns` and `--ignore-pattern`, over paths relative to the working directory. */
+export interface IgnoredPaths {
+  file(path: string): boolean;
+  /** True only when nothing inside the folder can be read again (no `!` pattern), so the walk may skip it. */
+  folder(path: string): boolean;
+}
+
 /** Path relative to the working directory with POSIX separators: how every output names a file. */
 export function displayPath(cwd: string, absolute: string): string {
   const relativePath = relative(cwd, absolute) || absolute;
@@ -53,7 +60,7 @@ function readCandidate(cwd: string, absolute: string, discovery: Discovery): voi
   }
 }
 
-function walk(cwd: string, directory: string, discovery: Discovery, visited: Set<string>): void {
+function walk(cwd: string, directory: string, discovery: Discovery, visited: Set<string>, ignored?: IgnoredPaths): void {
   let real: string;
   try {
     real = realpathSync(directory);
@@ -90,15 +97,15 @@ function walk(cwd: string, directory: string, discovery: Discovery, visited: Set
       }
     }
     if (stats.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(name)) walk(cwd, absolute, discovery, visited);
-    } else if (stats.isFile() && sourceKindOf(name) !== undefined) {
+      if (!SKIPPED_FOLDERS.has(name) && !ignored?.folder(displayPath(cwd, absolute))) walk(cwd, absolute, discovery, visited, ignored);
+    } else if (stats.isFile() && sourceKindOf(name) !== undefined && !ignored?.file(displayPath(cwd, absolute))) {
       readCandidate(cwd, absolute, discovery);
     }
   }
 }
 
 /** Read the files under the given paths. A path that does not exist is the user's mistake: PathNotFoundError. */
-export function discoverFiles(paths: string[], cwd: string): Discovery {
+export function discoverFiles(paths: string[], cwd: string, ignored?: IgnoredPaths): Discovery {
   const discovery: Discovery = { files: [], notes: [] };
   const visited = new Set<string>();
   const seen = new Set<string>();
@@ -111,9 +118,11 @@ export function discoverFiles(paths: string[], cwd: string): Discovery {
       throw new PathNotFoundError(`no such file or folder: ${input}`);
     }
     if (stats.isDirectory()) {
-      walk(cwd, absolute, discovery, visited);
+      walk(cwd, absolute, discovery, visited, ignored);
     } else if (sourceKindOf(absolute) === undefined) {
       discovery.notes.push({ file: displayPath(cwd, absolute), reason: 'skipped: not a file kind kafkalint reads' });
+    } else if (ignored?.file(displayPath(cwd, absolute))) {
+      discovery.notes.push({ file: displayPath(cwd, absolute), reason: 'skipped: matches an ignore pattern (--no-ignore reads it)' });
     } else {
       readCandidate(cwd, absolute, discovery);
     }

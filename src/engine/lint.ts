@@ -9,8 +9,12 @@ import { literalSecretsOf } from '../model/secrets.js';
 import type { FileFacts, LibraryDependency, RepoModel, Severity } from '../model/types.js';
 import type { Policy } from '../policy/policy-types.js';
 import { emptyFileFacts } from '../model/types.js';
-import { builtInRules, presetSeverity, type PresetName } from './registry.js';
-import { docsUrl, fillTemplate, type Finding, type ReportDescriptor, type Rule, type SkipNote } from './rule.js';
+import { builtInRules, type PresetName } from './registry.js';
+import { docsUrl, fillTemplate, type Finding, type ReportDescriptor, type Rule, type RuleContext, type SkipNote } from './rule.js';
+import { applySuppressions } from './suppressions.js';
+import { developmentStackOf } from '../model/environments.js';
+import { applyConfiguredEnvironments } from './configured-environments.js';
+import { settingPerFile, severityWhereEnabled, type SettingInFile } from './rule-settings.js';
 
 export type RuleSetting = Severity | 'off';
 
@@ -24,8 +28,13 @@ export interface LintOptions {
   environments?: Record<string, string[]>;
   /** The organisation's governance policies. */
   policies?: Policy[];
-  /** Folder that configuration globs are relative to (the configuration file's folder), as a display path prefix. */
+  /**
+   * The working directory as a path below the folder configuration globs are relative to (the configuration file's
+   * folder): the prefix that turns a file's path into the path globs see (src/config/file-globs.ts configRelativePath).
+   */
   configBase?: string;
+  /** The configuration file as messages name it (`matches environments.dev in kafkalint.config.yaml`). */
+  configFile?: string;
 }
 
 export interface SourceFile {
@@ -128,17 +137,20 @@ export function shortenOwnFileReferences(message: string, file: string): string 
   return message.replace(new RegExp(`(?<![\\w./-])${escapeRegExp(file)}:(\\d+)`, 'g'), 'line $1');
 }
 
-function runRule(rule: Rule, severity: Severity, preset: PresetName, model: RepoModel): Finding[] {
+function runRule(rule: Rule, severity: Severity | SettingInFile, preset: PresetName, model: RepoModel, configuration: Pick<RuleContext<string>, 'policies' | 'configBase'> = {}): Finding[] {
   const findings: Finding[] = [];
   const report = (descriptor: ReportDescriptor<string>) => {
     const template = rule.meta.messages[descriptor.messageId];
     if (template === undefined) throw new Error(`rule ${rule.id} reported unknown message id "${descriptor.messageId}"`);
-    let findingSeverity = descriptor.severity ? (preset === 'strict' ? raise(descriptor.severity) : descriptor.severity) : severity;
+    const ruleSeverity = typeof severity === 'function' ? severity(descriptor.location.file) : severity;
+    if (ruleSeverity === 'off') return;
+    let findingSeverity = descriptor.severity ? (preset === 'strict' ? raise(descriptor.severity) : descriptor.severity) : ruleSeverity;
     let message = shortenOwnFileReferences(fillTemplate(template, descriptor.data), descriptor.location.file);
     const environment = descriptor.subject?.environment;
-    if (environment && rule.meta.category === 'durability' && findingSeverity !== 'info') {
+    const developmentStack = developmentStackOf(environment);
+    if (developmentStack && rule.meta.category === 'durability' && findingSeverity !== 'info') {
       findingSeverity = 'info';
-      message += ` Reported as info: ${environment.reason}.`;
+      message += ` Reported as info: ${developmentStack.reason}.`;
     }
     const location = descriptor.location;
     findings.push({
@@ -160,7 +172,7 @@ function runRule(rule: Rule, severity: Severity, preset: PresetName, model: Repo
       fingerprintKey: descriptor.fingerprintKey,
     });
   };
-  rule.check({ model, report });
+  rule.check({ model, report, ...configuration });
   return findings;
 }
 
@@ -189,24 +201,30 @@ function assignFingerprints(findings: Finding[]): void {
 
 /** Resolve which rules run and at what severity; unknown ids are the caller's error to report. */
 export async function enabledRules(options: LintOptions): Promise<Array<{ rule: Rule; severity: Severity }>> {
-  const preset = options.preset ?? 'recommended';
   const rules = await builtInRules();
   const enabled: Array<{ rule: Rule; severity: Severity }> = [];
   for (const rule of rules.values()) {
-    const configured = options.rules?.[rule.id];
-    if (configured === 'off') continue;
-    enabled.push({ rule, severity: configured ?? presetSeverity(rule, preset) });
+    const severity = severityWhereEnabled(rule, options);
+    if (severity) enabled.push({ rule, severity });
   }
   return enabled;
 }
 
 export async function lintSources(files: SourceFile[], options: LintOptions = {}, notes: SkipNote[] = []): Promise<LintResult> {
   const model = await buildRepoModel(files);
+  applyConfiguredEnvironments(model, options);
   const preset = options.preset ?? 'recommended';
   const findings: Finding[] = [];
-  for (const { rule, severity } of await enabledRules(options)) {
-    findings.push(...runRule(rule, severity, preset, model));
+  const enabled = await enabledRules(options);
+  for (const { rule } of enabled) {
+    findings.push(...runRule(rule, settingPerFile(rule, options), preset, model, { policies: options.policies ?? [], configBase: options.configBase }));
   }
+  // Suppression comments mark what they cover (kept, not dropped) and report on themselves through their two rules.
+  const reportAs = (id: string, descriptor: ReportDescriptor<string>) => {
+    const entry = enabled.find(({ rule }) => rule.id === id);
+    return entry ? runRule({ ...entry.rule, check: ({ report }) => report(descriptor) }, entry.severity, preset, model) : [];
+  };
+  findings.push(...applySuppressions(findings, model.files, new Set((await builtInRules()).keys()), reportAs));
   findings.sort(compareFindings);
   assignFingerprints(findings);
   return { findings, notes, model, secrets: collectSecrets(model), filesLinted: files.length };

@@ -2,6 +2,7 @@
 // every message is reviewed in one place: the rule's `meta.messages`.
 
 import type { EnvironmentInfo, Fact, Origin, RepoModel, Severity, SourceLocation } from '../model/types.js';
+import type { Policy } from '../policy/policy-types.js';
 
 export type Category =
   | 'durability'
@@ -47,6 +48,10 @@ export interface ReportDescriptor<MessageId extends string> {
 
 export interface RuleContext<MessageId extends string> {
   model: RepoModel;
+  /** The configuration's governance policies (LintOptions.policies), read by the policy-violation rule. */
+  policies?: Policy[];
+  /** Where the configuration's file globs are matched from (LintOptions.configBase). */
+  configBase?: string;
   report(descriptor: ReportDescriptor<MessageId>): void;
 }
 
@@ -77,6 +82,8 @@ export interface Finding {
   docsUrl: string;
   fingerprint: string;
   fingerprintKey?: string;
+  /** Set when a kafkalint-disable comment covers the finding: it stays in the result, with the comment's reason. */
+  suppression?: { kind: 'inline'; justification: string; location: SourceLocation };
 }
 
 /** A file kafkalint passed over without reading, and why (binary, too large, unreadable). */

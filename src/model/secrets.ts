@@ -26,6 +26,7 @@ const PLACEHOLDER_PATTERNS: RegExp[] = [
   /<[A-Za-z_ -]*(password|secret|key|token|api)[A-Za-z_ -]*>/i, // password="<your-password>"
   /^\$[A-Z_][A-Z0-9_]*$/, // $KAFKA_PASSWORD (shell expansion in env files)
   /^%[A-Z_][A-Z0-9_]*%$/, // %PASSWORD% (Windows)
+  /^process\.env\.[A-Za-z_$][\w$]*$/, // process.env.KAFKA_PASSWORD (JS/TS code reads it at run time)
   /^([A-Z][A-Z0-9]*_)*(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY)(_[A-Z0-9]+)*$/, // KAFKA_PASSWORD, a token a script replaces (sed)
 ];
 

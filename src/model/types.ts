@@ -105,11 +105,16 @@ export interface ConsumerHandlerFacts {
   unsafeBatchProcessing: CodeSite[];
   /** Offsets committed or stored in the handler (`commitOffsets`, `resolveOffset`, `commit`, `offsetsStore`). */
   commitCalls: CodeSite[];
+  /** eachBatch only: whether the library resolves the batch's last offset when eachBatch returns
+   * (`eachBatchAutoResolve`, default true); undefined when the code decides it at run time. */
+  autoResolve?: boolean;
 }
 
 /** One produce call: kafkajs/CKJS `send`/`sendBatch`, node-rdkafka `produce`, platformatic `send`. */
 export interface SendFacts {
   location: SourceLocation;
+  /** The method called: `send`, `sendBatch` or `produce`. */
+  method?: string;
   /** Inside a loop (`for`, `while`, `.forEach`, `.map`) over records. */
   inLoop: boolean;
   /** Awaited inside that loop: one round trip per iteration. */
@@ -136,8 +141,15 @@ export interface ClientCodeFacts {
   unhandledLifecyclePromises: CodeSite[];
   /** A `disconnect()` / `flush()` / `close()` reachable from a SIGTERM/SIGINT (or shutdown hook) handler. */
   closedOnShutdown: boolean;
+  /** A `disconnect()`/`close()`/`flush()` in the same function as the client's creation or `connect()`, outside any
+   * `catch`: the code closes the client when its work is done (a one-shot script, a client used for one job). */
+  closedAfterUse?: CodeSite;
   /** Set when the client is created inside a loop, a request handler or a message handler. */
   createdPerRequest?: CodeSite;
+  /** Where the client is handed to code the analysis does not follow (exported, passed as an argument, returned,
+   * aliased, put in an object). Facts that say a call is absent (`commitCalls`, `crashObserved`) are then incomplete,
+   * and rules that need an absence stay silent. */
+  escapesAt?: CodeSite;
 }
 
 export interface TopicReference {

@@ -6,7 +6,7 @@ import type { Finding } from '../engine/rule.js';
 import type { Severity } from '../model/types.js';
 import { foldLineBreaks } from './line-breaks.js';
 import type { ReportInput } from './report-input.js';
-import { plural } from './summary.js';
+import { plural, unsuppressed } from './summary.js';
 
 type AnnotationKind = 'error' | 'warning' | 'notice';
 
@@ -60,14 +60,16 @@ function plainLogLine(text: string): string {
 }
 
 export function formatGithub(input: ReportInput): string {
+  // A suppressed finding is an accepted exception, not something to annotate on a pull request.
+  const findings = unsuppressed(input.findings);
   const counts: Record<AnnotationKind, number> = { error: 0, warning: 0, notice: 0 };
-  for (const finding of input.findings) counts[KIND[finding.severity]]++;
+  for (const finding of findings) counts[KIND[finding.severity]]++;
   const overflows = Object.values(counts).some((count) => count > ANNOTATIONS_PER_KIND);
 
   const lines: string[] = [];
   let noticesPrinted = 0;
   let overflowPrinted = false;
-  for (const finding of input.findings) {
+  for (const finding of findings) {
     const kind = KIND[finding.severity];
     // The overflow notice is a notice too: when info findings would fill the notices GitHub keeps, it takes the
     // last kept slot instead of the end, where it would be dropped.

@@ -36,6 +36,8 @@ export interface JsonFinding {
   related: JsonRelatedLocation[];
   environment?: EnvironmentInfo;
   suppressed: boolean;
+  /** How a suppressed finding was silenced: the comment's reason (empty when it gives none) and where it is. */
+  suppression?: { kind: 'inline'; reason: string; line: number; column: number };
 }
 
 export interface JsonReport {
@@ -43,7 +45,7 @@ export interface JsonReport {
   tool: { name: 'kafkalint'; version: string };
   findings: JsonFinding[];
   notes: SkipNote[];
-  summary: { errors: number; warnings: number; infos: number; filesLinted: number };
+  summary: { errors: number; warnings: number; infos: number; suppressed: number; filesLinted: number };
 }
 
 /** Which default (`Java client ≥ 3.0 default`) or which cluster; an explicit value's place is the finding's own. */
@@ -83,8 +85,17 @@ function jsonFinding(finding: Finding): JsonFinding {
     fingerprint: finding.fingerprint,
     related: finding.related.map(jsonRelated),
     ...(finding.environment ? { environment: { name: finding.environment.name, reason: finding.environment.reason } } : {}),
-    // Suppressed findings are not reported yet; when suppressions land they will appear here with `true`.
-    suppressed: false,
+    suppressed: finding.suppression !== undefined,
+    ...(finding.suppression
+      ? {
+          suppression: {
+            kind: finding.suppression.kind,
+            reason: finding.suppression.justification,
+            line: finding.suppression.location.line,
+            column: finding.suppression.location.column,
+          },
+        }
+      : {}),
   };
 }
 

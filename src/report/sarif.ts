@@ -107,6 +107,17 @@ function describedRules(input: ReportInput): RuleDescription[] {
   return [...byId.values()].sort((left, right) => left.id.localeCompare(right.id));
 }
 
+/** SARIF §3.35: a kafkalint-disable comment is an in-source suppression; its reason is the justification. */
+function sarifSuppression(suppression: NonNullable<Finding['suppression']>) {
+  const { location } = suppression;
+  const region = sarifRegion({ line: location.line, column: location.column, endLine: location.endLine ?? location.line, endColumn: location.endColumn ?? location.column });
+  return {
+    kind: 'inSource',
+    ...(suppression.justification ? { justification: suppression.justification } : {}),
+    location: sarifLocation(location.file, region),
+  };
+}
+
 function sarifResult(finding: Finding, ruleIndex: number) {
   const region = sarifRegion(finding);
   const properties: Record<string, unknown> = {};
@@ -122,6 +133,7 @@ function sarifResult(finding: Finding, ruleIndex: number) {
     // line-number based hash would not (SARIF §3.27.17 and appendix B advise against line numbers).
     partialFingerprints: { primaryLocationLineHash: finding.fingerprint },
     ...(finding.related.length > 0 ? { relatedLocations: finding.related.map(relatedLocation) } : {}),
+    ...(finding.suppression ? { suppressions: [sarifSuppression(finding.suppression)] } : {}),
     ...(Object.keys(properties).length > 0 ? { properties } : {}),
   };
 }

@@ -16,7 +16,7 @@ import { painter, type Paint, type Style } from './ansi.js';
 import { codeFrame, looksLikeSecretLine, sourceLines, visibleText } from './code-frame.js';
 import { foldLineBreaks } from './line-breaks.js';
 import type { ReportInput } from './report-input.js';
-import { countBySeverity, plural } from './summary.js';
+import { countBySeverity, plural, unsuppressed } from './summary.js';
 
 const SEVERITY_STYLE: Record<Severity, Style> = { error: 'red', warning: 'yellow', info: 'cyan' };
 
@@ -56,18 +56,20 @@ function findingLines(finding: Finding, input: ReportInput, lineOf: ReturnType<t
 
 function summaryLine(input: ReportInput, paint: Paint): string {
   const counts = countBySeverity(input.findings);
-  const total = input.findings.length;
-  if (total === 0) return paint(`✔ No problems found in ${plural(input.filesLinted, 'file')}.`, 'green', 'bold');
+  const total = counts.errors + counts.warnings + counts.infos;
+  // Suppressed findings are not shown, but the summary says how many exceptions the comments made.
+  const suppressed = counts.suppressed > 0 ? ` (${counts.suppressed} suppressed)` : '';
+  if (total === 0) return paint(`✔ No problems found in ${plural(input.filesLinted, 'file')}${suppressed}.`, 'green', 'bold');
   const style: Style = counts.errors > 0 ? 'red' : counts.warnings > 0 ? 'yellow' : 'cyan';
   const breakdown = `${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}, ${plural(counts.infos, 'info')}`;
-  return paint(`✖ ${plural(total, 'problem')} (${breakdown})`, style, 'bold');
+  return paint(`✖ ${plural(total, 'problem')} (${breakdown})${suppressed}`, style, 'bold');
 }
 
 export function formatStylish(input: ReportInput): string {
   const paint = painter(input.color);
   const lineOf = sourceLines(input.files);
   const out: string[] = [];
-  for (const [file, findings] of groupByFile(input.findings)) {
+  for (const [file, findings] of groupByFile(unsuppressed(input.findings))) {
     out.push(paint(visibleText(file), 'underline'));
     for (const finding of findings) out.push(...findingLines(finding, input, lineOf, paint));
     out.push('');

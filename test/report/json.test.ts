@@ -83,7 +83,7 @@ describe('json', () => {
     const output = JSON.parse(formatJson(input));
     expect(output.version).toBe(1);
     expect(output.tool).toEqual({ name: 'kafkalint', version: '0.1.0-test' });
-    expect(output.summary).toEqual({ errors: 1, warnings: 1, infos: 0, filesLinted: 2 });
+    expect(output.summary).toEqual({ errors: 1, warnings: 1, infos: 0, suppressed: 0, filesLinted: 2 });
     expect(output.notes).toEqual([]);
   });
 

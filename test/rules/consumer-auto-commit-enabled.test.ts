@@ -2,6 +2,17 @@ import { ruleTester } from '../support/lint-harness.js';
 
 ruleTester('consumer-auto-commit-enabled', {
   valid: [
+    {
+      name: 'kafkajs run({ autoCommit: true }) commits only offsets of handled messages',
+      files: {
+        'consumer.ts': [
+          "import { Kafka } from 'kafkajs'",
+          "const consumer = new Kafka({ brokers: ['k:9092'] }).consumer({ groupId: 'g' })",
+          'await consumer.run({ autoCommit: true, eachMessage: async ({ message }) => { await handle(message) } })',
+          '',
+        ].join('\n'),
+      },
+    },
     { name: 'auto-commit off', files: { 'consumer.properties': 'group.id=g\nenable.auto.commit=false\n' } },
     { name: 'the Java default is not an explicit choice', files: { 'consumer.properties': 'group.id=g\nauto.offset.reset=earliest\n' } },
     { name: 'a comment mentioning it', files: { 'consumer.properties': 'group.id=g\n# enable.auto.commit=true\n' } },

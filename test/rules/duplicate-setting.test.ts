@@ -6,6 +6,19 @@ ruleTester('duplicate-setting', {
     { name: 'different keys', files: { 'producer.properties': 'acks=all\nretries=3\n' } },
     { name: 'the same key in two files', files: { 'producer.properties': 'acks=all\n', 'other/producer.properties': 'acks=all\n' } },
     { name: 'a commented-out earlier value', files: { 'producer.properties': '# acks=1\nacks=all\n' } },
+    {
+      name: 'code: each kafkajs send() carries its own acks, and a producer retry overrides the Kafka object retry',
+      files: {
+        'producer.ts': [
+          "import { Kafka } from 'kafkajs'",
+          "const kafka = new Kafka({ brokers: ['k:9092'], retry: { retries: 3 } })",
+          'const producer = kafka.producer({ retry: { retries: 10 } })',
+          "await producer.send({ topic: 'a', messages: [], acks: -1 })",
+          "await producer.send({ topic: 'b', messages: [], acks: 1 })",
+          '',
+        ].join('\n'),
+      },
+    },
     { name: 'Connect prefixes name different clients', files: { 'connect-distributed.properties': 'config.storage.topic=cfg\nsecurity.protocol=SASL_SSL\nconsumer.security.protocol=SASL_SSL\nproducer.security.protocol=SASL_SSL\n' } },
     {
       name: 'Spring: a typed property and the properties map are merged by scope, not by line',

@@ -2,6 +2,20 @@ import { ruleTester } from '../support/lint-harness.js';
 
 ruleTester('eager-assignor', {
   valid: [
+    {
+      name: '@confluentinc/kafka-javascript consumer with cooperative-sticky',
+      files: {
+        'consumer.ts': [
+          "const { Kafka, PartitionAssigners } = require('@confluentinc/kafka-javascript').KafkaJS",
+          "const consumer = new Kafka({ kafkaJS: { brokers: ['k:9092'] } }).consumer({ kafkaJS: { groupId: 'g', partitionAssigners: [PartitionAssigners.cooperativeSticky] } })",
+          '',
+        ].join('\n'),
+      },
+    },
+    {
+      name: 'kafkajs consumer with a custom assigner',
+      files: { 'consumer.ts': "import { Kafka } from 'kafkajs'\nimport { zoneAware } from './assigners'\nconst consumer = new Kafka({ brokers: ['k:9092'] }).consumer({ groupId: 'g', partitionAssigners: [zoneAware] })\n" },
+    },
     { name: 'Java cooperative sticky', files: { 'consumer.properties': 'group.id=g\npartition.assignment.strategy=org.apache.kafka.clients.consumer.CooperativeStickyAssignor\n' } },
     { name: 'librdkafka cooperative-sticky', files: { 'consumer.config': 'metadata.broker.list=k:9092\ngroup.id=g\npartition.assignment.strategy=cooperative-sticky\n' } },
     { name: 'first bounce of the Java upgrade: cooperative first', files: { 'consumer.properties': 'group.id=g\npartition.assignment.strategy=org.apache.kafka.clients.consumer.CooperativeStickyAssignor,org.apache.kafka.clients.consumer.RangeAssignor\n' } },
@@ -41,6 +55,35 @@ ruleTester('eager-assignor', {
       name: 'librdkafka default range,roundrobin is info',
       files: { 'consumer.config': 'metadata.broker.list=k:9092\ngroup.id=g\n' },
       findings: [{ line: 1, messageId: 'eagerDefault', severity: 'info', message: 'partition.assignment.strategy=range,roundrobin (not set: librdkafka default)' }],
+    },
+    {
+      name: 'kafkajs: an explicit round-robin list is info, since kafkajs has no cooperative assignor',
+      files: {
+        'consumer.ts': [
+          "import { Kafka, PartitionAssigners } from 'kafkajs'",
+          "const kafka = new Kafka({ brokers: ['k:9092'] })",
+          "const consumer = kafka.consumer({ groupId: 'g', partitionAssigners: [PartitionAssigners.roundRobin] })",
+          '',
+        ].join('\n'),
+      },
+      findings: [{ line: 3, column: 49, messageId: 'kafkajsOnlyEager', severity: 'info', message: 'partition.assignment.strategy=roundrobin (set at line 3)' }],
+    },
+    {
+      name: 'kafkajs default is info',
+      files: { 'consumer.js': "const { Kafka } = require('kafkajs')\nconst consumer = new Kafka({ brokers: ['k:9092'] }).consumer({ groupId: 'g' })\n" },
+      findings: [{ line: 2, messageId: 'kafkajsOnlyEager', severity: 'info', message: '(not set: kafkajs default)' }],
+    },
+    {
+      name: '@confluentinc/kafka-javascript could use cooperative-sticky, so an explicit round-robin list is a warning',
+      files: {
+        'consumer.ts': [
+          "import { KafkaJS } from '@confluentinc/kafka-javascript'",
+          "const kafka = new KafkaJS.Kafka({ kafkaJS: { brokers: ['k:9092'] } })",
+          "const consumer = kafka.consumer({ kafkaJS: { groupId: 'g', partitionAssigners: [KafkaJS.PartitionAssigners.roundRobin] } })",
+          '',
+        ].join('\n'),
+      },
+      findings: [{ line: 3, messageId: 'eager', severity: 'warning' }],
     },
     {
       name: 'Spring pass-through of RoundRobinAssignor',

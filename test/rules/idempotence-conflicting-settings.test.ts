@@ -2,6 +2,18 @@ import { ruleTester } from '../support/lint-harness.js';
 
 ruleTester('idempotence-conflicting-settings', {
   valid: [
+    {
+      name: 'kafkajs: a transactional id does not make the producer idempotent, and the in-flight limit is another rule',
+      files: {
+        'producer.ts': [
+          "import { Kafka } from 'kafkajs'",
+          "const producer = new Kafka({ brokers: ['k:9092'] }).producer({ transactionalId: 'tx', retry: { retries: 0 } })",
+          "const idempotent = new Kafka({ brokers: ['k:9092'] }).producer({ idempotent: true, maxInFlightRequests: null })",
+          "await producer.send({ topic: 'orders', messages: [], acks: 0 })",
+          '',
+        ].join('\n'),
+      },
+    },
     { name: 'idempotence on with compatible settings', files: { 'producer.properties': 'enable.idempotence=true\nacks=all\nretries=10\nmax.in.flight.requests.per.connection=5\n' } },
     { name: 'acks=-1 is acks=all', files: { 'producer.properties': 'enable.idempotence=true\nacks=-1\n' } },
     { name: 'idempotence unset: a conflict only silently disables it (another rule)', files: { 'producer.properties': 'acks=1\n' } },
@@ -15,6 +27,18 @@ ruleTester('idempotence-conflicting-settings', {
     { name: 'Spring transactional producer with acks all', files: { 'application.yml': 'spring:\n  kafka:\n    producer:\n      acks: all\n      transaction-id-prefix: tx-\n' } },
   ],
   invalid: [
+    {
+      name: 'kafkajs: an idempotent producer and a send with acks 1',
+      files: {
+        'producer.ts': [
+          "import { Kafka } from 'kafkajs'",
+          "const producer = new Kafka({ brokers: ['k:9092'] }).producer({ idempotent: true, maxInFlightRequests: 1 })",
+          "await producer.send({ topic: 'orders', messages: [], acks: 1 })",
+          '',
+        ].join('\n'),
+      },
+      findings: [{ line: 3, column: 54, messageId: 'conflictsWithIdempotence', message: 'every send() with acks other than -1 fails' }],
+    },
     {
       name: 'explicit idempotence with acks=1',
       files: { 'producer.properties': 'bootstrap.servers=k:9092\nenable.idempotence=true\nacks=1\n' },

@@ -100,3 +100,49 @@ describe('partitioner-mismatch across client libraries', () => {
     expect(reports).toEqual([]);
   });
 });
+
+// kafkajs producers name their topics in code, so these cases run through the engine as they are.
+describe('partitioner-mismatch with kafkajs producers', () => {
+  const kafkajsProducer = (producerOptions: string, topic = 'orders') =>
+    [
+      "import { Kafka, Partitioners } from 'kafkajs'",
+      "const kafka = new Kafka({ brokers: ['k:9092'] })",
+      `const producer = kafka.producer(${producerOptions})`,
+      `export const publish = (messages) => producer.send({ topic: '${topic}', messages })`,
+      '',
+    ].join('\n');
+  const findingsOf = async (files: Record<string, string>) =>
+    (await lintFiles(files)).findings.filter((finding) => finding.ruleId === 'partitioner-mismatch');
+
+  it('reports a kafkajs LegacyPartitioner producer of a topic a Java producer also writes', async () => {
+    const findings = await findingsOf({
+      'orders/application.yml': springProducer('orders'),
+      'billing/producer.ts': kafkajsProducer('{ createPartitioner: Partitioners.LegacyPartitioner }'),
+    });
+    expect(findings.map((finding) => [finding.file, finding.line, finding.column])).toEqual([['billing/producer.ts', 3, 35]]);
+    expect(findings[0].message).toContain("createPartitioner: Partitioners.LegacyPartitioner (set at line 3), which hashes keys with kafkajs 1.x's murmur2 variant");
+  });
+
+  it('accepts the kafkajs 2.x default and DefaultPartitioner, which hash like the Java client', async () => {
+    expect(await findingsOf({ 'orders/application.yml': springProducer('orders'), 'billing/producer.ts': kafkajsProducer('') })).toEqual([]);
+    expect(
+      await findingsOf({ 'orders/application.yml': springProducer('orders'), 'billing/producer.ts': kafkajsProducer('{ createPartitioner: Partitioners.DefaultPartitioner }') }),
+    ).toEqual([]);
+  });
+
+  it('on kafkajs 1.x the default partitioner is the legacy one', async () => {
+    const findings = await findingsOf({
+      'orders/application.yml': springProducer('orders'),
+      'billing/package.json': '{ "dependencies": { "kafkajs": "1.16.0" } }',
+      'billing/producer.ts': kafkajsProducer(''),
+    });
+    expect(findings.map((finding) => [finding.file, finding.line])).toEqual([['billing/producer.ts', 4]]);
+    expect(findings[0].message).toContain('the kafkajs 1.16.0 default partitioner');
+  });
+
+  it('does not judge a custom partitioner function', async () => {
+    expect(
+      await findingsOf({ 'orders/application.yml': springProducer('orders'), 'billing/producer.ts': kafkajsProducer('{ createPartitioner: () => () => 0 }') }),
+    ).toEqual([]);
+  });
+});

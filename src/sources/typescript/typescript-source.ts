@@ -7,15 +7,18 @@ import type { SourceContext } from '../source-context.js';
 import { mergeFacts } from '../source-text.js';
 import type { CodeContext, DetectionResult } from './code-context.js';
 import { analyseClientCode } from './code-facts/analyse-client.js';
+import { codecRegistrations } from './code-facts/codecs.js';
 import { LibraryImports } from './library-imports.js';
 import { detectKafkajsClients } from './libraries/kafkajs.js';
+import { detectNodeRdkafkaClients } from './libraries/node-rdkafka.js';
+import { detectPlatformaticClients } from './libraries/platformatic.js';
 import { CodeParseError } from './parse-module.js';
 import { CodeProject } from './project.js';
 import { ValueResolver } from './values.js';
 
 type Detector = (context: CodeContext) => DetectionResult;
 
-const DETECTORS: Detector[] = [detectKafkajsClients];
+const DETECTORS: Detector[] = [detectKafkajsClients, detectNodeRdkafkaClients, detectPlatformaticClients];
 
 export async function extractCodeFacts(file: string, sourceContext: SourceContext): Promise<FileFacts> {
   const facts = emptyFileFacts();
@@ -31,6 +34,7 @@ export async function extractCodeFacts(file: string, sourceContext: SourceContex
     throw error;
   }
   const context: CodeContext = { file, module, project, values: new ValueResolver(project), imports: new LibraryImports(module) };
+  facts.registeredCodecs.push(...codecRegistrations(context));
   for (const detect of DETECTORS) {
     const detection = detect(context);
     mergeFacts(facts, detection.facts);
