@@ -48,7 +48,7 @@ export default defineRule({
         'ACL allows {{operations}} {{scope}}. Read rights on a wildcard expose every present and future {{resourceType}} to {{who}}.',
     },
     help: 'Grant each principal the operations it needs on named resources or a specific prefix (patternType: prefix with name "orders."), not on "*" or User:*.',
-    inputs: ['yaml'],
+    inputs: ['yaml', 'code'],
   },
   check({ model, report }) {
     for (const acl of model.acls) {

@@ -16,7 +16,7 @@ export default defineRule({
       startsAtEnd: 'Consumer starts at the end of the log when it has no committed offset: {{effective}}. A new group, a group whose committed offsets expired (offsets.retention.minutes), or a partition added while producers already write to it starts at the end, and the records written before that are never read by this group.',
     },
     help: 'Use auto.offset.reset=earliest (librdkafka also accepts smallest) unless skipping the backlog is intended; if it is, suppress this finding with that reason.',
-    inputs: ['properties', 'yaml', 'json', 'env'],
+    inputs: ['properties', 'yaml', 'json', 'env', 'code'],
   },
   check({ model, report }) {
     for (const consumer of clientsWithRole(model, 'consumer')) {

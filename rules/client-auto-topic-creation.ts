@@ -27,7 +27,7 @@ export default defineRule({
         'Consumer asks the broker to create missing topics by default: {{effective}}. This only takes effect where the broker also allows auto-creation (auto.create.topics.enable, true by default); then a mistyped topic name becomes a new topic with broker defaults instead of an error.',
     },
     help: 'Set allow.auto.create.topics=false on clients and create topics explicitly (Strimzi KafkaTopic, Terraform, admin scripts).',
-    inputs: ['properties', 'yaml', 'json', 'env'],
+    inputs: ['properties', 'yaml', 'json', 'env', 'code'],
   },
   check({ model, report }) {
     const refusal = brokerRefusesAutoCreation(declaredCluster(model));

@@ -16,7 +16,7 @@ export default defineRule({
       defaultNone: 'Producer sends batches uncompressed because no compression is chosen: {{effective}}. For text formats such as JSON this usually costs several times the bandwidth and broker storage of lz4 or zstd.',
     },
     help: 'Set compression.type=lz4 or zstd (librdkafka: compression.codec); if the payloads are already compressed (images, encrypted data), suppress this finding with that reason.',
-    inputs: ['properties', 'yaml', 'json', 'env'],
+    inputs: ['properties', 'yaml', 'json', 'env', 'code'],
   },
   check({ model, report }) {
     for (const producer of clientsWithRole(model, 'producer')) {

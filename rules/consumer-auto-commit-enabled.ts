@@ -17,7 +17,7 @@ export default defineRule({
       springReenabled: 'Consumer turns the Kafka client\'s auto-commit back on: {{effective}}. Spring for Apache Kafka (2.3 and later) switches it off so that the listener container commits after your listener has processed the records; with it on, the client also commits on its own timer, and records still being processed when the process dies can be skipped.',
     },
     help: 'Remove enable.auto.commit=true (Spring) or set it to false and commit after processing (commitSync/commitAsync, or librdkafka offsets_store after the work is done).',
-    inputs: ['properties', 'yaml', 'json', 'env'],
+    inputs: ['properties', 'yaml', 'json', 'env', 'code'],
   },
   check({ model, report }) {
     for (const consumer of clientsWithRole(model, 'consumer')) {

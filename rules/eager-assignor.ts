@@ -53,7 +53,7 @@ export default defineRule({
       kafkajsOnlyEager: 'Consumer group rebalances eagerly: {{effective}}. On every rebalance every member gives up all its partitions and the group consumes nothing until the new assignment is in place. Reported as info because kafkajs has no cooperative assignor; @confluentinc/kafka-javascript (KafkaJS API) offers cooperative-sticky.',
     },
     help: 'Use the cooperative assignor: partition.assignment.strategy=org.apache.kafka.clients.consumer.CooperativeStickyAssignor (Java; a running group needs two rolling bounces) or cooperative-sticky (librdkafka).',
-    inputs: ['properties', 'yaml', 'json', 'env'],
+    inputs: ['properties', 'yaml', 'json', 'env', 'code'],
   },
   check({ model, report }) {
     for (const consumer of clientsWithRole(model, 'consumer')) {

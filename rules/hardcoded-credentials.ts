@@ -38,7 +38,7 @@ export default defineRule({
         '{{key}}{{writtenAs}} holds {{count}} in its JAAS options ({{where}}). Everyone who can read this repository or its history can use it, and changing it needs a commit and a redeploy.',
     },
     help: 'Supply the secret at run time — an environment variable or secret store through a placeholder (${KAFKA_PASSWORD}, a Kafka config provider such as ${file:/etc/kafka/secrets.properties:password}, a Kubernetes Secret) — and rotate the one committed here.',
-    inputs: ['properties', 'yaml', 'json', 'env'],
+    inputs: ['properties', 'yaml', 'json', 'env', 'code'],
   },
   check({ model, report }) {
     for (const { setting, fact } of distinctSettings(configFacts(model))) {

@@ -17,7 +17,7 @@ export default defineRule({
       heartbeatNotBelowSession: 'Consumer heartbeat interval is not below its session timeout: {{heartbeat}} and {{session}}. The session expires before the next heartbeat is due, so the member keeps being removed from the group and the group rebalances over and over.',
     },
     help: 'Keep heartbeat.interval.ms at most a third of session.timeout.ms (the defaults are 3000 and 45000); raise the session timeout rather than the heartbeat interval.',
-    inputs: ['properties', 'yaml', 'json', 'env'],
+    inputs: ['properties', 'yaml', 'json', 'env', 'code'],
   },
   check({ model, report }) {
     for (const consumer of clientsWithRole(model, 'consumer')) {

@@ -25,7 +25,7 @@ export default defineRule({
       transactionsWithoutIdempotence: '{{idempotence}} on a producer with a transactional.id (set at {{transactionalId}}): transactions need idempotence. {{refusal}}',
     },
     help: 'Keep idempotence and drop the conflicting setting (acks=all, retries unset or at least 1, max.in.flight.requests.per.connection at most 5), or turn idempotence off if you really need the other value.',
-    inputs: ['properties', 'yaml', 'json', 'env'],
+    inputs: ['properties', 'yaml', 'json', 'env', 'code'],
   },
   check({ model, report }) {
     for (const producer of clientsWithRole(model, 'producer')) {

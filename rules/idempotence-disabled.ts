@@ -23,7 +23,7 @@ export default defineRule({
       librdkafkaDefault: 'Producer is not idempotent: {{idempotence}}. A send retried after a lost acknowledgement is stored twice, and with {{inFlight}} and {{retries}} a retried batch can also land after batches sent later, so records of a partition can be reordered.',
     },
     help: 'Set enable.idempotence=true (it needs acks=all, retries of at least 1 and at most 5 requests in flight, which librdkafka and the Java client pick for you when they are unset).',
-    inputs: ['properties', 'yaml', 'json', 'env'],
+    inputs: ['properties', 'yaml', 'json', 'env', 'code'],
   },
   check({ model, report }) {
     for (const producer of clientsWithRole(model, 'producer')) {

@@ -22,7 +22,7 @@ export default defineRule({
       manyRecordsShortInterval: 'Consumer fetches up to {{records}} per poll but must poll again within {{interval}}: about {{perRecord}} ms per record. If a batch takes longer, the consumer leaves the group, its partitions move to another member and its offset commits fail, so the records are processed again.',
     },
     help: 'Raise max.poll.interval.ms to cover the slowest batch you expect (the default is 300000), or lower max.poll.records so each poll has less work.',
-    inputs: ['properties', 'yaml', 'json', 'env'],
+    inputs: ['properties', 'yaml', 'json', 'env', 'code'],
   },
   check({ model, report }) {
     for (const consumer of clientsWithRole(model, 'consumer')) {

@@ -43,7 +43,7 @@ export default defineRule({
       transactionLogEqual: 'The transaction state log needs every replica in sync: {{minIsr}} with {{replication}}. While any one of its brokers is down, transactional producers cannot commit.',
     },
     help: 'Keep min.insync.replicas at most replication factor − 1 (the usual pair is replication factor 3 with min.insync.replicas 2).',
-    inputs: ['properties', 'yaml', 'json', 'env', 'live'],
+    inputs: ['properties', 'yaml', 'json', 'env', 'live', 'code'],
   },
   check({ model, report }) {
     for (const topic of model.topics) {

@@ -35,7 +35,7 @@ export default defineRule({
       transactionLogMinIsrLow: 'The transaction state log accepts writes with a single in-sync replica: {{minIsr}}, although it has {{replication}}. Losing that one broker can lose transaction state (open transactions, commit and abort decisions); with 3 replicas a minimum of 2 still survives one broker outage.',
     },
     help: 'Set min.insync.replicas=2 (transaction.state.log.min.isr=2) when the replication factor is 3 or more.',
-    inputs: ['properties', 'yaml', 'json', 'env', 'live'],
+    inputs: ['properties', 'yaml', 'json', 'env', 'live', 'code'],
   },
   check({ model, report }) {
     for (const topic of model.topics) {

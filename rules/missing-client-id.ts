@@ -43,7 +43,7 @@ export default defineRule({
         'client.id is empty for the {{roles}} configured here ({{where}}), so the library makes one up ({{fallback}}). Broker logs, request metrics, quotas and audit entries then cannot say which application sent the traffic.',
     },
     help: 'Set client.id to a name that identifies the application (and instance, where it matters), e.g. client.id=orders-service-producer.',
-    inputs: ['properties', 'yaml', 'json', 'env'],
+    inputs: ['properties', 'yaml', 'json', 'env', 'code'],
   },
   check({ model, report }) {
     // One finding per file location: a shared client file stands for a producer and a consumer at once.

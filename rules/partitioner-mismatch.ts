@@ -104,7 +104,7 @@ export default defineRule({
       mismatch: 'Producer writes topic {{topic}} with {{partitioning}}, but another producer of {{topic}} ({{otherLocation}}) uses {{otherPartitioning}}. The same key goes to different partitions depending on who sends it, so per-key ordering and co-partitioned joins break.',
     },
     help: 'Use the Java-compatible partitioner everywhere: in librdkafka-based clients set partitioner=murmur2_random.',
-    inputs: ['properties', 'yaml', 'json', 'env'],
+    inputs: ['properties', 'yaml', 'json', 'env', 'code'],
   },
   check({ model, report }) {
     for (const [topic, writers] of writersByTopic(clientsWithRole(model, 'producer'))) {

@@ -55,7 +55,7 @@ export default defineRule({
         '{{writtenAs}}={{value}} lets the Bitnami Kafka image start with plaintext listeners, which it otherwise refuses. Clients may then connect without encryption or authentication.{{note}}',
     },
     help: 'Use SSL or SASL_SSL for connections that leave the machine (security.protocol on clients, listener.security.protocol.map or tls: true on brokers); keep PLAINTEXT for loopback-only development.',
-    inputs: ['properties', 'yaml', 'json', 'env'],
+    inputs: ['properties', 'yaml', 'json', 'env', 'code'],
   },
   check({ model, report }) {
     const reported = new Set<string>();

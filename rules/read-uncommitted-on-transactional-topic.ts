@@ -41,7 +41,7 @@ export default defineRule({
       readsUncommitted: 'Consumer reads topic {{topic}}, which a transactional producer writes ({{writer}}), with {{effective}}. It also receives records of transactions that are later aborted and of transactions not yet committed, which defeats the exactly-once writes of the producer.',
     },
     help: 'Set isolation.level=read_committed on consumers of transactionally written topics (the Java consumer defaults to read_uncommitted).',
-    inputs: ['properties', 'yaml', 'json', 'env'],
+    inputs: ['properties', 'yaml', 'json', 'env', 'code'],
   },
   check({ model, report }) {
     const writers = transactionalWritersByTopic(clientsWithRole(model, 'producer'));

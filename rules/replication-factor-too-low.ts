@@ -30,7 +30,7 @@ export default defineRule({
       brokerTwoReplicas: 'Broker gives {{scope}} only two replicas: {{replication}}. It cannot both survive a broker outage and insist on a second copy of each write.',
     },
     help: 'Use replication factor 3 (with min.insync.replicas=2) for topics and for the broker defaults that create them.',
-    inputs: ['properties', 'yaml', 'json', 'env', 'live'],
+    inputs: ['properties', 'yaml', 'json', 'env', 'live', 'code'],
   },
   check({ model, report }) {
     // Compose services sharing one environment block (YAML anchors) share its lines: one finding per line.

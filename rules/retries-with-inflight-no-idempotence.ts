@@ -18,7 +18,7 @@ export default defineRule({
       reordering: 'Records can be written out of order: {{idempotence}}, with {{inFlight}} and {{retries}}. When a batch fails and is retried while a later batch to the same partition succeeds, the retried records land after the later ones.',
     },
     help: 'Turn idempotence on (enable.idempotence=true, acks=all, at most 5 requests in flight), which keeps order across retries; if it must stay off, set max.in.flight.requests.per.connection=1.',
-    inputs: ['properties', 'yaml', 'json', 'env'],
+    inputs: ['properties', 'yaml', 'json', 'env', 'code'],
   },
   check({ model, report }) {
     for (const producer of clientsWithRole(model, 'producer')) {

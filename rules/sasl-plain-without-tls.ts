@@ -68,7 +68,7 @@ export default defineRule({
         'SASL/PLAIN is used on listener {{listener}} ({{how}}), which is unencrypted{{protocolOrigin}} and bound to {{host}}. Every client, broker or controller authenticating there sends its password in clear text.',
     },
     help: 'Use SASL_SSL with PLAIN (security.protocol=SASL_SSL, or map the listener to SASL_SSL), or switch to a mechanism that does not send the password, such as SCRAM-SHA-512 — and still prefer TLS.',
-    inputs: ['properties', 'yaml', 'json', 'env'],
+    inputs: ['properties', 'yaml', 'json', 'env', 'code'],
   },
   check({ model, report }) {
     const reported = new Set<string>();

@@ -30,7 +30,7 @@ export default defineRule({
         '{{writtenAs}}=0 ({{origin}}) turns off certificate verification for every TLS connection the Node.js process makes, Kafka included. Any certificate is accepted, so a machine in the middle can read and change the traffic.',
     },
     help: 'Remove the override and trust the broker CA instead (ssl.ca.location for librdkafka, ssl.ca / NODE_EXTRA_CA_CERTS for Node.js).',
-    inputs: ['properties', 'yaml', 'json', 'env'],
+    inputs: ['properties', 'yaml', 'json', 'env', 'code'],
   },
   check({ model, report }) {
     for (const { setting, fact } of distinctSettings(configFacts(model))) {

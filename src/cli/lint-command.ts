@@ -60,7 +60,8 @@ async function readInputs(paths: string[], options: LintCommandOptions, io: CliI
 export function describeStats(stats: RunStats | undefined, milliseconds: number): string {
   const parsed = stats?.codeFilesParsed.length ?? 0;
   const parser = stats?.typescriptParserLoaded ? 'TypeScript parser loaded' : 'TypeScript parser not loaded';
-  return `kafkalint stats: ${stats?.filesRead ?? 0} files read, ${parsed} code files parsed (${parser}), ${Math.round(milliseconds)} ms`;
+  const read = stats?.filesRead ?? 0;
+  return `kafkalint stats: ${read} ${read === 1 ? 'file' : 'files'} read, ${parsed} code ${parsed === 1 ? 'file' : 'files'} parsed (${parser}), ${Math.round(milliseconds)} ms`;
 }
 
 function useColor(options: LintCommandOptions, io: CliIo): boolean {

@@ -7,11 +7,15 @@ import { newSourceContext, type SourceContext } from './source-context.js';
 
 export type SourceKind = 'properties' | 'yaml' | 'json' | 'env' | 'manifest' | 'code';
 
+/** kafkalint's own files: its configuration and baseline are not Kafka configuration. */
+const OWN_FILES = new Set(['kafkalint.config.yaml', 'kafkalint.config.yml', '.kafkalint.yaml', '.kafkalint.yml', '.kafkalint-baseline.json']);
+
 const MANIFEST_NAMES = new Set(['package.json', 'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml']);
 
 /** The source that reads a path, or undefined when kafkalint does not read files of that kind. */
 export function sourceKindOf(path: string): SourceKind | undefined {
   const base = path.split('/').pop()!.toLowerCase();
+  if (OWN_FILES.has(base)) return undefined;
   if (MANIFEST_NAMES.has(base)) return 'manifest';
   if (base === '.env' || base.endsWith('.env') || base.startsWith('.env.')) return 'env';
   if (/\.(properties|config|conf|cfg)$/.test(base)) return 'properties';

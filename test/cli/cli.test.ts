@@ -136,3 +136,14 @@ describe('rules and explain', () => {
     expect(run.stdout).toContain('Usage: kafkalint');
   });
 });
+
+describe("kafkalint's own files", () => {
+  it('are not read as Kafka configuration', async () => {
+    const run = await runInTree(['--stats', '--format', 'compact'], {
+      ...CLEAN,
+      'kafkalint.config.yaml': 'extends: [recommended]\n',
+      '.kafkalint-baseline.json': '{"version":1,"toolVersion":"0.1.0","entries":[]}\n',
+    });
+    expect(run.stderr).toContain('1 file read');
+  });
+});

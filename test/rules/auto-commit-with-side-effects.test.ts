@@ -1,6 +1,7 @@
 import { ruleTester } from '../support/lint-harness.js';
 
 const kafkajs = (...lines: string[]) => ["import { Kafka } from 'kafkajs'", "const consumer = new Kafka({ brokers: ['k:9092'] }).consumer({ groupId: 'g' })", ...lines, ''].join('\n');
+const confluent = (consumerOptions: string, ...lines: string[]) => ["import { KafkaJS } from '@confluentinc/kafka-javascript'", `const consumer = new KafkaJS.Kafka({ kafkaJS: { brokers: ['k:9092'] } }).consumer(${consumerOptions})`, ...lines, ''].join('\n');
 const rdkafka = (conf: string, ...lines: string[]) => ["import Kafka from 'node-rdkafka'", `const consumer = new Kafka.KafkaConsumer({ 'group.id': 'g', 'metadata.broker.list': 'k:9092'${conf} }, {})`, ...lines, ''].join('\n');
 
 ruleTester('auto-commit-with-side-effects', {
@@ -86,6 +87,14 @@ ruleTester('auto-commit-with-side-effects', {
       files: { 'consumer.ts': kafkajs('await consumer.run({ eachBatch: async ({ batch }) => { await Promise.all(batch.messages.map((m) => db.insert(m.value))) } })') },
     },
     {
+      name: 'CKJS KafkaJS API with autoCommit off in the kafkaJS block',
+      files: { 'consumer.ts': confluent("{ kafkaJS: { groupId: 'g', autoCommit: false } }", 'await consumer.run({ eachMessage: async ({ message }) => { db.insert(message.value) } })') },
+    },
+    {
+      name: 'CKJS KafkaJS API awaiting its side effect (offsets are stored after the handler)',
+      files: { 'consumer.ts': confluent("{ kafkaJS: { groupId: 'g' } }", 'await consumer.run({ eachMessage: async ({ message }) => { await db.insert(message.value) } })') },
+    },
+    {
       name: 'node-rdkafka with enable.auto.commit false and commit after the query',
       files: {
         'consumer.ts': rdkafka(
@@ -95,6 +104,20 @@ ruleTester('auto-commit-with-side-effects', {
           '  consumer.commitMessage(message)',
           '})',
         ),
+      },
+    },
+    {
+      name: 'the issue example: enable.auto.commit false and consumer.commit() after pg.query',
+      files: {
+        'consumer.js': [
+          "const Kafka = require('node-rdkafka')",
+          "const consumer = new Kafka.KafkaConsumer({ 'group.id': 'g', 'metadata.broker.list': 'k:9092', 'enable.auto.commit': false }, {})",
+          "consumer.on('data', async (message) => {",
+          "  await pg.query('INSERT INTO orders VALUES ($1)', [message.value])",
+          '  consumer.commit()',
+          '})',
+          '',
+        ].join('\n'),
       },
     },
     {
@@ -159,6 +182,11 @@ ruleTester('auto-commit-with-side-effects', {
       findings: [{ line: 4, message: 'Order.updateOne(…)' }],
     },
     {
+      name: 'a local helper written inside the handler, called without await (one finding, at the work)',
+      files: { 'consumer.ts': kafkajs('await consumer.run({ eachMessage: async ({ message }) => {', '  const store = async () => { await db.insert(message.value) }', '  store()', '} })') },
+      findings: [{ line: 4, message: 'db.insert(…)' }],
+    },
+    {
       name: 'an async IIFE nobody awaits',
       files: { 'consumer.ts': kafkajs('await consumer.run({ eachMessage: async ({ message }) => {', '  ;(async () => { await prisma.order.create({ data: {} }) })()', '} })') },
       findings: [{ line: 4, message: 'prisma.order.create(…)' }],
@@ -218,6 +246,11 @@ ruleTester('auto-commit-with-side-effects', {
         ),
       },
       findings: [{ line: 4, messageId: 'unsafeBatch', message: 'resolveOffset(…)' }],
+    },
+    {
+      name: 'CKJS KafkaJS API with an unawaited side effect and default auto-commit',
+      files: { 'consumer.ts': confluent("{ kafkaJS: { groupId: 'g' } }", 'await consumer.run({ eachMessage: async ({ message }) => { db.insert(message.value) } })') },
+      findings: [{ line: 3, messageId: 'unawaited', message: '@confluentinc/kafka-javascript' }],
     },
     {
       name: 'node-rdkafka data handler with pg.query and default auto-commit',

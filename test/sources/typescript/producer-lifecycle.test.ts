@@ -114,6 +114,13 @@ describe('lifecycle facts', () => {
     expect([called.code?.closedOnShutdown, passed.code?.closedOnShutdown]).toEqual([true, true]);
   });
 
+  it('the disconnect method itself passed as the handler, bound or not', async () => {
+    const plain = await producerOf("const producer = kafka.producer()\nprocess.on('SIGTERM', producer.disconnect)\n");
+    const bound = await producerOf("const producer = kafka.producer()\nprocess.once(`SIGINT`, producer.disconnect.bind(producer))\n");
+    const called = await producerOf("const producer = kafka.producer()\nprocess.on('SIGTERM', producer.disconnect())\n");
+    expect([plain.code?.closedOnShutdown, bound.code?.closedOnShutdown, called.code?.closedOnShutdown]).toEqual([true, true, false]);
+  });
+
   it('signals named through an iterated array, as in the kafkajs example', async () => {
     const producer = await producerOf(
       "const producer = kafka.producer()\nconst signalTraps = ['SIGTERM', 'SIGINT', 'SIGUSR2']\nsignalTraps.forEach((type) => {\n  process.once(type, async () => { try { await producer.disconnect() } finally { process.kill(process.pid, type) } })\n})\n",

@@ -19,7 +19,7 @@ import type { CodeContext, DetectedClient } from '../code-context.js';
 import { locationOfNode, type Node, type ParsedModule, type Variable } from '../parse-module.js';
 import { memberPath, propertyKeyName, type StaticProperty } from '../values.js';
 import { CompletionAnalysis } from './consumer-completion.js';
-import { calleeName, calleePath, callTakingArgument, isFunction, isTransparentWrapper as isTransparentWrapperNode, parentOf, type FunctionNode } from './enclosing.js';
+import { calleeName, calleePath, callTakingArgument, contains, isFunction, isTransparentWrapper as isTransparentWrapperNode, parentOf, type FunctionNode } from './enclosing.js';
 import { callText, isSynchronousSideEffect, isTelemetryReceiver, sideEffectOf } from './side-effects.js';
 
 /** How deep the analysis follows helpers a handler calls (`handler → process → save → db.insert`). */
@@ -373,7 +373,8 @@ class HandlerBody {
       return;
     }
     const helper = this.depth < MAX_HELPER_DEPTH ? this.helperOf(call) : undefined;
-    if (!helper || options.visiting.has(helper.fn)) return;
+    // A function written inside this body is walked with it (its own calls are visited where they are).
+    if (!helper || options.visiting.has(helper.fn) || (helper.module === this.module && contains(this.root, helper.fn))) return;
     options.visiting.add(helper.fn);
     const inner = new HandlerBody(helper.fn, helper.module, options, this.depth + 1).analyse();
     options.visiting.delete(helper.fn);
@@ -572,7 +573,8 @@ export function analyseConsumerHandlers(client: DetectedClient, context: CodeCon
   const references = new Set(clientReferences(client, context).map(unwrap));
   const handlers: ConsumerHandlerFacts[] = [];
   for (const handler of findHandlers(client, context)) {
-    const body = handler.root ? new HandlerBody(handler.root, handler.module, { handler, clientReferences: references, context, visiting: new Set() }, 0).analyse() : emptyBody();
+    const visiting = new Set<FunctionNode>(handler.root && isFunction(handler.root) ? [handler.root] : []);
+    const body = handler.root ? new HandlerBody(handler.root, handler.module, { handler, clientReferences: references, context, visiting }, 0).analyse() : emptyBody();
     const facts: ConsumerHandlerFacts = {
       kind: handler.kind,
       location: locationOfNode(handler.atFile, handler.at),

@@ -17,7 +17,7 @@ import type { TSESTree } from '@typescript-eslint/types';
 import type { CodeSite } from '../../../model/types.js';
 import { bindingOf, clientReferences, methodCalls } from '../client-uses.js';
 import type { CodeContext, DetectedClient } from '../code-context.js';
-import { locationOfNode, type Node, type Variable } from '../parse-module.js';
+import { locationOfNode, type Node } from '../parse-module.js';
 import { memberPath, propertyKeyName } from '../values.js';
 import {
   calleeName,
@@ -50,7 +50,7 @@ const MAX_CALL_DEPTH = 3;
 const isCallTo = (node: Node | undefined, callee: Node): node is TSESTree.CallExpression => node?.type === 'CallExpression' && node.callee === callee;
 
 /** The name a function is known by: its declaration, the const it initialises, the method or property it is. */
-function nameOf(fn: FunctionNode): { name: string; kind: 'variable' | 'member'; variable?: Variable } | undefined {
+function nameOf(fn: FunctionNode): { name: string; kind: 'variable' | 'member' } | undefined {
   if (fn.type === 'FunctionDeclaration' && fn.id) return { name: fn.id.name, kind: 'variable' };
   const parent = parentOf(fn);
   if (parent?.type === 'VariableDeclarator' && parent.init === fn && parent.id.type === 'Identifier') return { name: parent.id.name, kind: 'variable' };
@@ -200,6 +200,12 @@ export function isClosedOnShutdown(client: DetectedClient, context: CodeContext,
   if (closeCallsOf(client, context).some((call) => reachability.runsAtShutdown(call))) return true;
   const references = clientReferences(client, context);
   if (references.some((reference) => reachability.isHandedToShutdownHelper(reference))) return true;
+  // `process.on('SIGTERM', producer.disconnect)`: the close method itself handed over as the handler.
+  const closeMethodValues = references.map(parentOf).filter((member): member is TSESTree.MemberExpression => {
+    const name = member?.type === 'MemberExpression' ? propertyKeyName(member) : undefined;
+    return name !== undefined && CLOSE_METHODS.has(name) && !isCallTo(parentOf(member!), member!);
+  });
+  if (closeMethodValues.some((member) => reachability.isHandedToShutdownHelper(member))) return true;
   if (references.some(isInCollection)) return anyCloseCalls(context).some((call) => reachability.runsAtShutdown(call));
   return false;
 }
