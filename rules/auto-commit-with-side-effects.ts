@@ -18,6 +18,13 @@ import type { ClientFacts, CodeSite, ConsumerHandlerFacts } from '../src/model/t
 
 type MessageId = 'unawaited' | 'unsafeBatch' | 'storedOnDelivery' | 'committedOnFetch';
 
+/** Why a batch-processing site is unsafe, from what it calls. */
+function unsafeBatchReason(where: CodeSite): string {
+  return where.description.startsWith('Promise.allSettled')
+    ? 'allSettled never rejects, so eachBatch returns and eachBatchAutoResolve resolves the whole batch'
+    : 'the callbacks run concurrently, so a later offset can be resolved before an earlier message is done, and a failure then commits past it';
+}
+
 function isLibrdkafkaApi(consumer: ClientFacts): boolean {
   return consumer.library === 'node-rdkafka' || consumer.library === 'librdkafka';
 }
@@ -30,7 +37,7 @@ export default defineRule({
     description: 'A consumer commits offsets automatically while its message handler has side effects that can finish after the offset is committed, so a crash loses those messages.',
     messages: {
       unawaited: 'The handler starts {{call}} without waiting for it while offsets are committed automatically ({{effective}}): the offset is marked as processed when the handler returns, before {{call}} has finished, so a crash in between loses the message.',
-      unsafeBatch: 'eachBatch resolves the whole batch when it returns ({{autoResolve}}), but {{call}} lets the batch finish although some of its messages failed or are not done: their offsets are committed and those messages are lost.',
+      unsafeBatch: 'In this eachBatch handler {{call}} lets offsets be resolved for messages that failed or are still running ({{why}}); auto-commit ({{effective}}) then commits them and those messages are lost.',
       storedOnDelivery: 'librdkafka stores this message\'s offset as it hands the message over and commits stored offsets on a timer ({{store}}; {{effective}}), so the offset can be committed before {{call}} has finished: a crash in between loses the message.',
       committedOnFetch: '@platformatic/kafka commits offsets as messages are fetched ({{effective}}), before the handler gets to {{call}}: a crash before it finishes loses the message.',
     },
@@ -57,8 +64,7 @@ export default defineRule({
       if (consumer.library === 'kafkajs' || consumer.library === 'confluent-kafka-javascript') {
         for (const handler of handlers) {
           for (const sideEffect of handler.unawaitedSideEffects) reportAt(handler, sideEffect, 'unawaited', {});
-          if (handler.kind !== 'eachBatch' || handler.autoResolve !== true) continue;
-          for (const unsafe of handler.unsafeBatchProcessing) reportAt(handler, unsafe, 'unsafeBatch', { autoResolve: 'eachBatchAutoResolve is on' });
+          for (const unsafe of handler.unsafeBatchProcessing) reportAt(handler, unsafe, 'unsafeBatch', { why: unsafeBatchReason(unsafe) });
         }
       } else if (isLibrdkafkaApi(consumer)) {
         const store = judgeableClientValue(consumer, 'enable.auto.offset.store');

@@ -101,7 +101,8 @@ export interface ConsumerHandlerFacts {
   sideEffects: CodeSite[];
   /** `catch` clauses that neither rethrow, pause, seek back nor send to a dead-letter topic. */
   swallowingCatches: CodeSite[];
-  /** eachBatch with auto-resolve on that processes `batch.messages` in parallel or tolerates per-message errors. */
+  /** eachBatch code that lets offsets be resolved past failed or unfinished messages: `Promise.allSettled` over
+   * `batch.messages` with auto-resolve on, or `resolveOffset` inside callbacks that run concurrently. */
   unsafeBatchProcessing: CodeSite[];
   /** Offsets committed or stored in the handler (`commitOffsets`, `resolveOffset`, `commit`, `offsetsStore`). */
   commitCalls: CodeSite[];

@@ -95,6 +95,20 @@ ruleTester('auto-commit-with-side-effects', {
       files: { 'consumer.ts': confluent("{ kafkaJS: { groupId: 'g' } }", 'await consumer.run({ eachMessage: async ({ message }) => { await db.insert(message.value) } })') },
     },
     {
+      name: 'eachBatch without auto-resolve using allSettled and resolving in order up to the first failure',
+      files: {
+        'consumer.ts': kafkajs(
+          'await consumer.run({ eachBatchAutoResolve: false, eachBatch: async ({ batch, resolveOffset }) => {',
+          '  const results = await Promise.allSettled(batch.messages.map((m) => db.insert(m.value)))',
+          '  for (const [i, result] of results.entries()) {',
+          "    if (result.status === 'rejected') throw result.reason",
+          '    resolveOffset(batch.messages[i].offset)',
+          '  }',
+          '} })',
+        ),
+      },
+    },
+    {
       name: 'node-rdkafka with enable.auto.commit false and commit after the query',
       files: {
         'consumer.ts': rdkafka(
@@ -251,6 +265,17 @@ ruleTester('auto-commit-with-side-effects', {
       name: 'CKJS KafkaJS API with an unawaited side effect and default auto-commit',
       files: { 'consumer.ts': confluent("{ kafkaJS: { groupId: 'g' } }", 'await consumer.run({ eachMessage: async ({ message }) => { db.insert(message.value) } })') },
       findings: [{ line: 3, messageId: 'unawaited', message: '@confluentinc/kafka-javascript' }],
+    },
+    {
+      name: 'eachBatch without auto-resolve resolving offsets inside parallel callbacks',
+      files: {
+        'consumer.ts': kafkajs(
+          'await consumer.run({ eachBatchAutoResolve: false, eachBatch: async ({ batch, resolveOffset }) => {',
+          '  await Promise.all(batch.messages.map(async (m) => { await db.insert(m.value); resolveOffset(m.offset) }))',
+          '} })',
+        ),
+      },
+      findings: [{ line: 4, messageId: 'unsafeBatch', message: 'run concurrently' }],
     },
     {
       name: 'node-rdkafka data handler with pg.query and default auto-commit',

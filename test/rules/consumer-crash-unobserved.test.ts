@@ -10,6 +10,23 @@ ruleTester('consumer-crash-unobserved', {
       name: 'a CRASH listener and awaited start-up',
       files: { 'c.ts': kafkajs('consumer.on(consumer.events.CRASH, (event) => { logger.error(event); process.exit(1) })', 'await consumer.connect()', 'await consumer.run({ eachMessage: async () => {} })') },
     },
+    { name: 'CRASH destructured from the events map', files: { 'c.ts': kafkajs('const { CRASH } = consumer.events', 'consumer.on(CRASH, () => process.exit(1))', 'await consumer.connect()') } },
+    {
+      name: 'a consumer kept in a class field, with its listener',
+      files: {
+        'c.ts': [
+          kafka,
+          'export class Worker {',
+          "  private consumer = kafka.consumer({ groupId: 'g' })",
+          '  async start() {',
+          '    this.consumer.on(this.consumer.events.CRASH, () => process.exit(1))',
+          '    await this.consumer.connect()',
+          '  }',
+          '}',
+          '',
+        ].join('\n'),
+      },
+    },
     { name: 'the crash event by name', files: { 'c.ts': kafkajs("consumer.on('consumer.crash', () => process.exit(1))", 'await consumer.connect()') } },
     {
       name: 'retry.restartOnFailure on the consumer',

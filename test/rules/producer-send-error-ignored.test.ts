@@ -18,6 +18,10 @@ ruleTester('producer-send-error-ignored', {
       files: { 'src/a.ts': `${KAFKAJS}export async function publish(m) {\n  try { await producer.send({ topic: 't', messages: [m] }) } catch (e) { console.error(e); throw e }\n}\n` },
     },
     { name: '.catch that records a metric', files: { 'src/a.ts': `${KAFKAJS}producer.send({ topic: 't', messages: [] }).catch((e) => failures.inc({ reason: e.type }))\n` } },
+    {
+      name: 'a catch that logs and returns false to tell the caller',
+      files: { 'src/a.ts': `${KAFKAJS}export async function publish(m) {\n  try { await producer.send({ topic: 't', messages: [m] }); return true } catch (e) { logger.error(e); return false }\n}\n` },
+    },
     { name: '.catch with a handler defined elsewhere', files: { 'src/a.ts': `${KAFKAJS}import { onSendError } from './errors'\nproducer.send({ topic: 't', messages: [] }).catch(onSendError)\n` } },
     { name: '.then with a rejection handler that retries', files: { 'src/a.ts': `${KAFKAJS}producer.send({ topic: 't', messages: [] }).then(done, (e) => retryLater(e))\n` } },
     { name: 'a promise kept and awaited later', files: { 'src/a.ts': `${KAFKAJS}const pending = producer.send({ topic: 't', messages: [] })\nawait doOtherWork()\nawait pending\n` } },
@@ -49,6 +53,11 @@ ruleTester('producer-send-error-ignored', {
       name: '.catch that only logs, and .catch(console.error)',
       files: { 'src/a.ts': `${KAFKAJS}producer.send({ topic: 't', messages: [] }).catch((e) => console.log(e))\nproducer.sendBatch({ topicMessages: [] }).catch(console.error)\n` },
       findings: [{ line: 3 }, { line: 4, message: 'sendBatch()' }],
+    },
+    {
+      name: 'an empty .catch, and a catch that logs and returns nothing',
+      files: { 'src/a.ts': `${KAFKAJS}producer.send({ topic: 't', messages: [] }).catch(() => {})\nexport async function publish(m) {\n  try { await producer.send({ topic: 't', messages: [m] }) } catch (e) { console.warn(e); return }\n}\n` },
+      findings: [{ line: 3 }, { line: 5 }],
     },
     {
       name: 'a .catch that logs through a logger handed out by a call',

@@ -11,9 +11,10 @@ import type { CodeSite } from '../../../model/types.js';
 import type { CodeContext } from '../code-context.js';
 import { libraryExportOfValue } from '../libraries/option-values.js';
 import { locationOfNode, type Node } from '../parse-module.js';
+import type { StaticValue } from '../values.js';
 import { calleePath } from './enclosing.js';
 
-/** kafkajs `CompressionTypes` values are the Kafka protocol's codec ids. */
+/** kafkajs `CompressionTypes` (src/protocol/message/compression/index.js) are the Kafka protocol's codec ids. */
 const CODEC_BY_ID: Record<number, string> = { 0: 'None', 1: 'GZIP', 2: 'Snappy', 3: 'LZ4', 4: 'ZSTD' };
 
 function isCodecTable(node: Node, context: CodeContext): boolean {
@@ -21,19 +22,19 @@ function isCodecTable(node: Node, context: CodeContext): boolean {
   return source?.library === 'kafkajs' && source.exported === 'CompressionCodecs';
 }
 
-/** `CompressionTypes.Snappy` (however imported), or its numeric id, as the codec name. */
-function codecName(key: Node, context: CodeContext): string | undefined {
-  const value = context.values.resolve(key, context.module);
-  if (value.kind === 'literal' && (typeof value.value === 'number' || /^\d+$/.test(String(value.value)))) return CODEC_BY_ID[Number(value.value)];
-  const source = value.kind === 'member' ? libraryExportOfValue(value, context) : undefined;
-  const match = source?.library === 'kafkajs' ? /^CompressionTypes\.(\w+)$/.exec(source.exported) : null;
+/** A resolved `CompressionTypes.Snappy` (however imported, also `KafkaJS.CompressionTypes` of CKJS) or its numeric id, as the codec name. */
+export function compressionTypeName(value: StaticValue | undefined, context: CodeContext): string | undefined {
+  if (value?.kind === 'literal' && (typeof value.value === 'number' || /^\d+$/.test(String(value.value)))) return CODEC_BY_ID[Number(value.value)];
+  const source = value?.kind === 'member' ? libraryExportOfValue(value, context) : undefined;
+  if (source?.library !== 'kafkajs' && source?.library !== '@confluentinc/kafka-javascript') return undefined;
+  const match = /(?:^|\.)CompressionTypes\.(\w+)$/.exec(source.exported);
   return match ? match[1] : undefined;
 }
 
 export function codecRegistrations(context: CodeContext): CodeSite[] {
   const registrations: CodeSite[] = [];
   const register = (key: Node, at: Node) => {
-    const name = codecName(key, context);
+    const name = compressionTypeName(context.values.resolve(key, context.module), context);
     if (name) registrations.push({ location: locationOfNode(context.file, at), description: name });
   };
   context.module.walk(context.module.ast, (node) => {

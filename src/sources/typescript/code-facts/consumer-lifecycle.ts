@@ -29,9 +29,10 @@ const LIFECYCLE_METHODS = new Set(['connect', 'subscribe', 'run', 'consume']);
 function eventName(argument: Node | undefined): string | undefined {
   if (!argument) return undefined;
   if (argument.type === 'Literal' && typeof argument.value === 'string') return argument.value;
-  // `consumer.events.CRASH` (any receiver: the events map is the same object on every consumer)
+  // `consumer.events.CRASH` (any receiver: the events map is the same object on every consumer), or `CRASH`
+  // destructured from it.
   const path = memberPath(argument);
-  if (path !== undefined && /\.events\.CRASH$/.test(path)) return 'consumer.crash';
+  if (path !== undefined && /(^|\.)CRASH$/.test(path)) return 'consumer.crash';
   return undefined;
 }
 

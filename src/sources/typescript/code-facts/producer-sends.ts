@@ -7,16 +7,13 @@ import type { TSESTree } from '@typescript-eslint/types';
 import type { SendFacts } from '../../../model/types.js';
 import { methodCalls, type MethodCall } from '../client-uses.js';
 import type { CodeContext, DetectedClient } from '../code-context.js';
-import { libraryExportOfValue } from '../libraries/option-values.js';
 import { locationOfNode, type Node } from '../parse-module.js';
 import type { StaticValue } from '../values.js';
+import { compressionTypeName } from './codecs.js';
 import { isFunction, isOwnNode, loopAround, parentOf, type FunctionNode } from './enclosing.js';
 import { fateOfPromise, isAwaitedDirectly } from './promise-handling.js';
 
 const SEND_METHODS = new Set(['send', 'sendBatch', 'produce']);
-
-/** kafkajs `CompressionTypes` (src/protocol/message/compression/index.js): the Kafka protocol's codec ids. */
-const CODEC_BY_ID: Record<number, string> = { 0: 'None', 1: 'GZIP', 2: 'Snappy', 3: 'LZ4', 4: 'ZSTD' };
 
 /** An array literal of exactly one element, with no spread of something we cannot see into. */
 function isOneElementArray(value: StaticValue | undefined): boolean {
@@ -29,17 +26,6 @@ function carriesOneMessage(method: string, options: StaticValue | undefined, con
   if (method === 'send') return isOneElementArray(context.values.property(options, 'messages')?.value);
   const topicMessages = context.values.property(options, 'topicMessages')?.value;
   return topicMessages?.kind === 'array' && isOneElementArray(topicMessages) && isOneElementArray(context.values.property(topicMessages.elements[0], 'messages')?.value);
-}
-
-/** `compression: CompressionTypes.Snappy` (or its protocol id) → `Snappy`; anything else → undefined. */
-function compressionOf(options: StaticValue | undefined, context: CodeContext): string | undefined {
-  const value = context.values.property(options, 'compression')?.value;
-  if (value?.kind === 'literal' && typeof value.value === 'number') return CODEC_BY_ID[value.value];
-  if (value?.kind !== 'member') return undefined;
-  const source = libraryExportOfValue(value, context);
-  if (source?.library !== 'kafkajs' && source?.library !== '@confluentinc/kafka-javascript') return undefined;
-  const match = /(?:^|\.)CompressionTypes\.(\w+)$/.exec(source.exported);
-  return match ? match[1] : undefined;
 }
 
 /** Whether a callback reads its first parameter (the error of a delivery report). Unknown callbacks count as reading. */
@@ -153,7 +139,7 @@ function sendFacts(method: string, call: TSESTree.CallExpression, deliveryObserv
     singleMessage: carriesOneMessage(method, options, context),
     failureObserved,
   };
-  const compression = compressionOf(options, context);
+  const compression = compressionTypeName(context.values.property(options, 'compression')?.value, context);
   if (compression) facts.compression = compression;
   return facts;
 }

@@ -39,12 +39,12 @@ function isLoggingCall(node: Node): boolean {
   return call.type === 'CallExpression' && isLoggingCallee(call.callee);
 }
 
-/** Expressions that produce a value and do nothing else: `null`, `undefined`, `e`, `false`. */
+/** `undefined` and `void 0`: no value at all. (`null`, `false` or the error itself may tell the caller it failed.) */
 function isInert(node: Node): boolean {
-  return node.type === 'Literal' || node.type === 'Identifier' || (node.type === 'UnaryExpression' && node.operator === 'void' && node.argument.type === 'Literal');
+  return (node.type === 'Identifier' && node.name === 'undefined') || (node.type === 'UnaryExpression' && node.operator === 'void' && node.argument.type === 'Literal');
 }
 
-/** A block or expression body that only logs, returns nothing useful, or is empty. */
+/** A block or expression body that only logs, returns nothing, or is empty. */
 function onlyLogs(body: Node): boolean {
   if (body.type !== 'BlockStatement') return isLoggingCall(body) || isInert(body);
   return body.body.every((statement) => {
