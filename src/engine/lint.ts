@@ -210,6 +210,17 @@ export async function enabledRules(options: LintOptions): Promise<Array<{ rule: 
   return enabled;
 }
 
+/** The first of findings that name the same rule, message and position. */
+export function withoutRepeats(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((finding) => {
+    const identity = `${finding.ruleId}\u0000${finding.messageId}\u0000${finding.file}\u0000${finding.line}\u0000${finding.column}`;
+    if (seen.has(identity)) return false;
+    seen.add(identity);
+    return true;
+  });
+}
+
 export async function lintSources(files: SourceFile[], options: LintOptions = {}, notes: SkipNote[] = []): Promise<LintResult> {
   const model = await buildRepoModel(files);
   applyConfiguredEnvironments(model, options);
@@ -219,6 +230,11 @@ export async function lintSources(files: SourceFile[], options: LintOptions = {}
   for (const { rule } of enabled) {
     findings.push(...runRule(rule, settingPerFile(rule, options), preset, model, { policies: options.policies ?? [], configBase: options.configBase }));
   }
+  // One setting can reach a rule through several facts (a Kafka object shared by the producers made from it, a
+  // client file read as producer and consumer): the user sees each finding once.
+  const unique = withoutRepeats(findings);
+  findings.length = 0;
+  findings.push(...unique);
   // Suppression comments mark what they cover (kept, not dropped) and report on themselves through their two rules.
   const reportAs = (id: string, descriptor: ReportDescriptor<string>) => {
     const entry = enabled.find(({ rule }) => rule.id === id);

@@ -32,3 +32,29 @@ describe('kafkajs clients in code', () => {
     expect(model.clients).toEqual([]);
   });
 });
+
+describe('a Kafka object whose clients are made elsewhere', () => {
+  const client = [
+    "import { Kafka } from 'kafkajs'",
+    "const brokers = ['kafka.example.com:9093']",
+    "export const kafka = new Kafka({ brokers, ssl: { rejectUnauthorized: false }, sasl: { mechanism: 'plain', username: 'u', password: 'hunter2' } })",
+    '',
+  ].join('\n');
+
+  it('still has its security settings checked, once', async () => {
+    const { findings } = await lintFiles({ 'src/client.ts': client });
+    const ids = findings.map((finding) => `${finding.ruleId}:${finding.line}`);
+    expect(ids).toContain('tls-cert-verification-disabled:3');
+    expect(ids).toContain('hardcoded-credentials:3');
+    expect(JSON.stringify(findings)).not.toContain('hunter2');
+  });
+
+  it('is reported once when two other modules make clients from it', async () => {
+    const { findings } = await lintFiles({
+      'src/client.ts': client,
+      'src/producer.ts': "import { kafka } from './client'\nimport type { Producer } from 'kafkajs'\nexport const producer: Producer = kafka.producer()\n",
+      'src/consumer.ts': "import { kafka } from './client'\nimport type { Consumer } from 'kafkajs'\nexport const consumer: Consumer = kafka.consumer({ groupId: 'g' })\n",
+    });
+    expect(findings.filter((finding) => finding.ruleId === 'hardcoded-credentials')).toHaveLength(1);
+  });
+});

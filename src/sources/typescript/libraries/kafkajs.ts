@@ -174,6 +174,22 @@ function clientFrom(instance: KafkaInstance, role: Role, call: TSESTree.CallExpr
   return client;
 }
 
+/** The Kafka object itself as a client of unknown role: its connection and security options. */
+function instanceClient(instance: KafkaInstance, node: Node, context: CodeContext): DetectedClient {
+  const location = locationOfNode(context.file, node);
+  const facts: ClientFacts = {
+    kind: 'client',
+    role: 'client',
+    library: instance.dialect.library,
+    file: context.file,
+    location,
+    settings: instance.dialect.instanceSettings(instance.options, 'client'),
+    topics: [],
+    label: `${instance.dialect.displayName} client created at ${context.file}:${location.line}`,
+  };
+  return { facts, creation: node, ...bindingOf(node, context) };
+}
+
 export function detectKafkajsClients(context: CodeContext): DetectionResult {
   const result: DetectionResult = { clients: [], facts: emptyFileFacts() };
   const claimed = new Set<Node>();
@@ -186,10 +202,17 @@ export function detectKafkajsClients(context: CodeContext): DetectionResult {
   context.module.walk(context.module.ast, (node) => {
     const instance = kafkaInstanceAt(node, context.module, context.imports, context);
     if (!instance) return;
+    let clientsMadeHere = 0;
     for (const { method, call } of callsOnResultOf(node, context)) {
       const role = FACTORIES.get(method);
-      if (role) addClient(instance, role, call);
+      if (role) {
+        addClient(instance, role, call);
+        clientsMadeHere++;
+      }
     }
+    // A Kafka object whose clients are made elsewhere (it is exported, returned, injected) still carries settings
+    // that can be wrong on their own — TLS verification off, a literal password: report them where they are written.
+    if (clientsMadeHere === 0) result.clients.push(instanceClient(instance, node, context));
   });
   // Clients made here from a Kafka object another module of the repository creates.
   context.module.walk(context.module.ast, (node) => {
