@@ -35,6 +35,8 @@ export interface LintOptions {
   configBase?: string;
   /** The configuration file as messages name it (`matches environments.dev in kafkalint.config.yaml`). */
   configFile?: string;
+  /** Facts that come from no file, merged into the model before rules run: what `kafkalint cluster` read live. */
+  extraFacts?: { facts: FileFacts; live?: RepoModel['live'] };
 }
 
 export interface SourceFile {
@@ -210,11 +212,11 @@ export async function enabledRules(options: LintOptions): Promise<Array<{ rule: 
   return enabled;
 }
 
-/** The first of findings that name the same rule, message and position. */
+/** The first of findings with the same rule, position and message (two listeners on one line stay two findings). */
 export function withoutRepeats(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
   return findings.filter((finding) => {
-    const identity = `${finding.ruleId}\u0000${finding.messageId}\u0000${finding.file}\u0000${finding.line}\u0000${finding.column}`;
+    const identity = `${finding.ruleId}\u0000${finding.file}\u0000${finding.line}\u0000${finding.column}\u0000${finding.message}`;
     if (seen.has(identity)) return false;
     seen.add(identity);
     return true;
@@ -223,6 +225,10 @@ export function withoutRepeats(findings: Finding[]): Finding[] {
 
 export async function lintSources(files: SourceFile[], options: LintOptions = {}, notes: SkipNote[] = []): Promise<LintResult> {
   const model = await buildRepoModel(files);
+  if (options.extraFacts) {
+    mergeFacts(model, options.extraFacts.facts);
+    model.live = options.extraFacts.live;
+  }
   applyConfiguredEnvironments(model, options);
   const preset = options.preset ?? 'recommended';
   const findings: Finding[] = [];

@@ -18,3 +18,14 @@ describe('references to files in messages', () => {
     expect(finding?.message).toContain('acks=1 (set at line 2)');
   });
 });
+
+describe('repeated findings', () => {
+  it('two findings of one rule at one position with different messages both stay', async () => {
+    const { findings } = await lintFiles({
+      'server.properties': 'broker.id=1\nlisteners=PLAINTEXT://0.0.0.0:9092,PLAINTEXT_HOST://0.0.0.0:29092\nadvertised.listeners=PLAINTEXT://kafka-1.example.com:9092,PLAINTEXT_HOST://kafka-1.example.com:29092\nlistener.security.protocol.map=PLAINTEXT:PLAINTEXT,PLAINTEXT_HOST:PLAINTEXT\n',
+    });
+    const plaintext = findings.filter((finding) => finding.ruleId === 'plaintext-security-protocol');
+    expect(new Set(plaintext.map((finding) => finding.message)).size).toBe(plaintext.length);
+    expect(plaintext.length).toBeGreaterThanOrEqual(2);
+  });
+});
