@@ -33,6 +33,9 @@ export interface LintCommandOptions {
   stdin?: boolean;
   stdinFilename?: string;
   stats?: boolean;
+  /** `--cache` and `--cache-location`: reuse facts of unchanged files (src/engine/cache.ts). */
+  cache?: boolean;
+  cacheLocation?: string;
   /** `--baseline <path>`; the configuration's `baseline:` fills it when the flag is absent (configuredBaselinePath). */
   baseline?: string;
   baselineWrite?: boolean;
@@ -79,7 +82,10 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
   options = { ...options, baseline: options.baseline ?? configuration?.baseline };
   const ignored = options.ignore === false ? undefined : ignoredPaths(configuration, options.ignorePattern);
   const discovery = await readInputs(paths, options, io, ignored);
-  const result = await lintSources(discovery.files, lintOptions, discovery.notes);
+  // The cache module is imported only when asked for: a plain run pays nothing for it.
+  const cache = options.cache ? (await import('../engine/cache.js')).FactsCache.open(options.cacheLocation ?? '.kafkalint-cache', io.cwd) : undefined;
+  const result = await lintSources(discovery.files, { ...lintOptions, cache }, discovery.notes);
+  cache?.save();
   const baselineStep = await runBaselineStep(result, paths, options, io);
   if (baselineStep.exitCode !== undefined) return baselineStep.exitCode;
   const findings = options.quiet ? result.findings.filter((finding) => finding.severity === 'error') : result.findings;

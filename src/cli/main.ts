@@ -11,8 +11,10 @@ import { closestMatch } from './did-you-mean.js';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io.js';
 import { runLint, type LintCommandOptions } from './lint-command.js';
 import { ConfigError, formatConfigProblem } from '../config/config-problems.js';
-import { initConfig, printConfig } from './config-commands.js';
+// Subcommand modules (config-commands loads the YAML library) are imported when their command runs: start-up time
+// is the pre-commit hook's budget.
 import { explainRule, listRules } from './rules-command.js';
+import type { ClusterCommandOptions } from './cluster-command.js';
 
 export function toolVersion(): string {
   const manifest = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string };
@@ -28,6 +30,13 @@ function parseFormat(value: string): FormatName {
 function parseMaxWarnings(value: string): number {
   if (!/^-?\d+$/.test(value)) throw new UsageError(`--max-warnings takes a whole number, not "${value}"`);
   return Number(value);
+}
+
+function parsePositiveInteger(flag: string) {
+  return (value: string): number => {
+    if (!/^\d+$/.test(value) || Number(value) <= 0) throw new UsageError(`${flag} takes a positive whole number, not "${value}"`);
+    return Number(value);
+  };
 }
 
 function parsePreset(value: string): PresetName {
@@ -52,6 +61,8 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('-c, --config <path>', 'use this configuration file instead of the kafkalint.config.yaml found from here up')
     .option('--ignore-pattern <pattern>', 'also skip files matching this glob (repeatable; relative to the working directory)', (pattern: string, patterns: string[] = []) => [...patterns, pattern])
     .option('--no-ignore', 'read files that ignorePatterns and --ignore-pattern would skip')
+    .option('--cache', 'reuse the facts of unchanged files from the previous run (stored in .kafkalint-cache/)')
+    .option('--cache-location <path>', 'folder for the --cache file (default: .kafkalint-cache)')
     .option('--stats', 'print what was read and parsed, and how long it took, to standard error')
     .option('--stdin', 'lint text read from standard input')
     .option('--stdin-filename <name>', 'the file name that standard input stands for (decides how it is read)')
@@ -92,8 +103,8 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
   program
     .command('init')
     .description('write a commented starter kafkalint.config.yaml in the current folder')
-    .action(() => {
-      io.stdout(initConfig(io));
+    .action(async () => {
+      io.stdout((await import('./config-commands.js')).initConfig(io));
       setExitCode(EXIT_OK);
     });
 
@@ -104,8 +115,29 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('-c, --config <path>', 'use this configuration file instead of the one found from here up')
     .addOption(new Option('-f, --format <name>', 'yaml or json').choices(['yaml', 'json']).default('yaml'))
     .action(async (file: string, options: { config?: string; format: 'yaml' | 'json' }) => {
-      io.stdout(await printConfig(file, options, io));
+      io.stdout(await (await import('./config-commands.js')).printConfig(file, options, io));
       setExitCode(EXIT_OK);
+    });
+
+  program
+    .command('cluster')
+    .description('audit a live Kafka cluster (read-only) and check it together with the repository')
+    .argument('[paths...]', 'repository files or folders whose clients meet the live topics', [])
+    .requiredOption('--bootstrap-server <host:port,...>', 'brokers to connect to')
+    .option('--command-config <path>', 'Kafka client .properties with security.protocol, sasl.mechanism, sasl.jaas.config (passwords never on the command line)')
+    .option('--topics <glob>', 'audit only the topics matching this glob')
+    .option('--groups <glob>', 'audit only the consumer groups matching this glob')
+    .option('--timeout <ms>', 'bound on connecting and on the whole audit', parsePositiveInteger('--timeout'), 10000)
+    .option('--lag-threshold <n>', 'consumer lag above this is reported (default 1000)', parsePositiveInteger('--lag-threshold'))
+    .addOption(new Option('-f, --format <name>', `output format: ${FORMAT_NAMES.join(', ')}`).default('stylish').argParser(parseFormat))
+    .option('-o, --output-file <path>', 'write the report to this file instead of standard output')
+    .option('--quiet', 'report errors only')
+    .option('--color', 'force coloured output')
+    .option('--no-color', 'never colour the output')
+    .addOption(new Option('--preset <name>', `rule preset: ${PRESETS.join(', ')}`).argParser(parsePreset))
+    .option('-c, --config <path>', 'use this configuration file instead of the kafkalint.config.yaml found from here up')
+    .action(async (paths: string[], options: ClusterCommandOptions) => {
+      setExitCode(await (await import('./cluster-command.js')).runCluster(paths, options, io));
     });
 
   for (const command of program.commands) {

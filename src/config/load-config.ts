@@ -15,8 +15,11 @@ import { builtInRules, PRESETS, type PresetName } from '../engine/registry.js';
 import type { Policy } from '../policy/policy-types.js';
 import { compareProblems, ConfigError, type ConfigProblem } from './config-problems.js';
 import { rebaseGlob } from './file-globs.js';
-import { unknownEnvironments, validateConfigData } from './validate-config.js';
-import { parseYaml, syntaxErrors, valuePosition, type ParsedYaml, type Position } from './yaml-locations.js';
+import type { ParsedYaml, Position } from './yaml-locations.js';
+
+// The YAML parser and the schema validator (ajv) cost ~130 ms to load; they are imported only when a configuration
+// file exists, so a pre-commit run in a repository without one does not pay for them.
+let readers: (typeof import('./yaml-locations.js') & typeof import('./validate-config.js')) | undefined;
 
 /** The names kafkalint looks for, in this order, in each folder from the working directory up. */
 export const CONFIG_FILE_NAMES = ['kafkalint.config.yaml', 'kafkalint.config.yml', '.kafkalint.yaml', '.kafkalint.yml'];
@@ -117,6 +120,7 @@ function readConfigTree(reading: Reading, file: string, chain: string[], referen
     else reading.problems.push({ file: displayPath(reading.cwd, file), message: `cannot read this configuration file (${reason})` });
     return;
   }
+  const { parseYaml, syntaxErrors, valuePosition, validateConfigData } = readers!;
   const parsed = parseYaml(text);
   const syntax = syntaxErrors(parsed);
   if (syntax.length > 0) {
@@ -124,7 +128,14 @@ function readConfigTree(reading: Reading, file: string, chain: string[], referen
     return;
   }
   // An empty file configures nothing, which is valid.
-  const data: unknown = parsed.document.contents === null ? {} : parsed.document.toJS({ maxAliasCount: 1000 });
+  let data: unknown;
+  try {
+    data = parsed.document.contents === null ? {} : parsed.document.toJS({ maxAliasCount: 1000 });
+  } catch (error) {
+    // An alias without its anchor, or one that expands past maxAliasCount (a billion-laughs file), is a YAML error.
+    problemAt(reading, file, { line: 1, column: 1 }, `YAML error: ${(error as Error).message}`);
+    return;
+  }
   const problems = validateConfigData(parsed, data, reading.ruleIds);
   for (const problem of problems) problemAt(reading, file, problem, problem.message);
   if (problems.length > 0) return;
@@ -227,6 +238,8 @@ function merge(reading: Reading, file: string): Configuration {
 export async function loadConfiguration(cwd: string, configPath?: string): Promise<Configuration | undefined> {
   const file = configPath !== undefined ? resolve(cwd, configPath) : findConfigFile(cwd);
   if (file === undefined) return undefined;
+  readers ??= { ...(await import('./yaml-locations.js')), ...(await import('./validate-config.js')) };
+  const { unknownEnvironments } = readers;
   const reading: Reading = { cwd, ruleIds: new Set((await builtInRules()).keys()), problems: [], layers: [] };
   readConfigTree(reading, file, []);
   if (reading.problems.length === 0) {

@@ -14,10 +14,20 @@ export interface Position {
 }
 
 export function parseYaml(text: string): ParsedYaml {
-  const lineCounter = new LineCounter();
   // prettyErrors off: messages stay one line; the position comes from the error's offset.
-  const document = parseDocument(text, { lineCounter, prettyErrors: false });
-  return { document, lineCounter };
+  const document = parseDocument(text, { prettyErrors: false });
+  return { document, lineCounter: lineCounterOf(text) };
+}
+
+/**
+ * Line starts taken from the text itself: the yaml lexer's own LineCounter misses the line breaks inside a token it
+ * recovers from after a syntax error, which put later problems on lines past the end of the file.
+ */
+function lineCounterOf(text: string): LineCounter {
+  const counter = new LineCounter();
+  counter.addNewLine(0);
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) counter.addNewLine(index + 1);
+  return counter;
 }
 
 /** ajv's instancePath (a JSON pointer) as path segments. */

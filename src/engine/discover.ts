@@ -44,7 +44,13 @@ function isBinary(buffer: Buffer): boolean {
 function readCandidate(cwd: string, absolute: string, discovery: Discovery): void {
   const path = displayPath(cwd, absolute);
   try {
-    const size = statSync(absolute).size;
+    const stats = statSync(absolute);
+    // A FIFO, socket or device with a config name: reading it could block the run forever (a FIFO waits for a writer).
+    if (!stats.isFile()) {
+      discovery.notes.push({ file: path, reason: 'skipped: not a regular file' });
+      return;
+    }
+    const size = stats.size;
     if (size > MAX_FILE_BYTES) {
       discovery.notes.push({ file: path, reason: `skipped: ${size} bytes is over the ${MAX_FILE_BYTES}-byte limit` });
       return;
@@ -98,7 +104,7 @@ function walk(cwd: string, directory: string, discovery: Discovery, visited: Set
     }
     if (stats.isDirectory()) {
       if (!SKIPPED_FOLDERS.has(name) && !ignored?.folder(displayPath(cwd, absolute))) walk(cwd, absolute, discovery, visited, ignored);
-    } else if (stats.isFile() && sourceKindOf(name) !== undefined && !ignored?.file(displayPath(cwd, absolute))) {
+    } else if (sourceKindOf(name) !== undefined && !ignored?.file(displayPath(cwd, absolute))) {
       readCandidate(cwd, absolute, discovery);
     }
   }

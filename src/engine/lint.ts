@@ -15,6 +15,7 @@ import { applySuppressions } from './suppressions.js';
 import { developmentStackOf } from '../model/environments.js';
 import { applyConfiguredEnvironments } from './configured-environments.js';
 import { settingPerFile, severityWhereEnabled, type SettingInFile } from './rule-settings.js';
+import type { FactsCache } from './cache.js';
 
 export type RuleSetting = Severity | 'off';
 
@@ -37,6 +38,8 @@ export interface LintOptions {
   configFile?: string;
   /** Facts that come from no file, merged into the model before rules run: what `kafkalint cluster` read live. */
   extraFacts?: { facts: FileFacts; live?: RepoModel['live'] };
+  /** `--cache`: facts of unchanged files come from here (see cache.ts); the caller saves it after the run. */
+  cache?: FactsCache;
 }
 
 export interface SourceFile {
@@ -57,15 +60,21 @@ export interface LintResult {
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Read every file's facts and join them into the repository model. */
-export async function buildRepoModel(files: SourceFile[]): Promise<RepoModel> {
+export async function buildRepoModel(files: SourceFile[], cache?: FactsCache): Promise<RepoModel> {
   const model: RepoModel = { ...emptyFileFacts(), files: new Map() };
   for (const file of files) model.files.set(file.path, file.text);
   const context = newSourceContext(model.files);
   model.stats = context.stats;
   for (const file of files) {
     let facts: FileFacts;
+    const cached = cache?.lookup(file.path, file.text, context);
+    if (cached) {
+      mergeFacts(model, cached);
+      continue;
+    }
     try {
       facts = await extractFileFacts(file.path, file.text, context);
+      cache?.store(file.path, file.text, facts, context);
     } catch (error) {
       // An extractor bug must not hide the other files' findings: report it where the user can see it.
       facts = emptyFileFacts();
@@ -136,6 +145,7 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
  * findings (a producer and the broker that sets min.insync.replicas) readable.
  */
 export function shortenOwnFileReferences(message: string, file: string): string {
+  if (!message.includes(file)) return message; // the common case, without building a RegExp
   return message.replace(new RegExp(`(?<![\\w./-])${escapeRegExp(file)}:(\\d+)`, 'g'), 'line $1');
 }
 
@@ -224,7 +234,7 @@ export function withoutRepeats(findings: Finding[]): Finding[] {
 }
 
 export async function lintSources(files: SourceFile[], options: LintOptions = {}, notes: SkipNote[] = []): Promise<LintResult> {
-  const model = await buildRepoModel(files);
+  const model = await buildRepoModel(files, options.cache);
   if (options.extraFacts) {
     mergeFacts(model, options.extraFacts.facts);
     model.live = options.extraFacts.live;

@@ -11,7 +11,7 @@ import type { BrokerFacts, RepoModel, Setting, SourceLocation, TopicFacts } from
 
 /** An explicit setting as an effective value, so messages can describe it like any other. */
 export function explicitValue(setting: Setting): EffectiveValue {
-  return { key: setting.key, value: setting.value, origin: { kind: 'explicit' }, setting };
+  return { key: setting.key, value: setting.value, origin: setting.origin ?? { kind: 'explicit' }, setting };
 }
 
 /** True when a value can be judged: not a placeholder filled in elsewhere (`${RF}`, `{{ .Values.rf }}`). */

@@ -21,7 +21,7 @@ export function explicitSetting(fact: { settings: Setting[] }, key: string): Set
 }
 
 function fromSetting(setting: Setting): EffectiveValue {
-  return { key: setting.key, value: setting.value, origin: { kind: 'explicit' }, setting };
+  return { key: setting.key, value: setting.value, origin: setting.origin ?? { kind: 'explicit' }, setting };
 }
 
 export function effectiveClientValue(client: ClientFacts, key: string): EffectiveValue | undefined {

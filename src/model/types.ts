@@ -52,6 +52,8 @@ export interface Setting {
   valueLocation?: SourceLocation;
   /** True when the value is a placeholder (`${X}`, `{{ .Values.x }}`, `<PASSWORD>`, `process.env.X`). */
   placeholder?: boolean;
+  /** Where the value came from when it is not written in a file: `live` for values read from a cluster. */
+  origin?: Origin;
 }
 
 /** Why a fact belongs to a development stack, e.g. a single-broker docker-compose file. */
@@ -165,6 +167,50 @@ export interface TopicFacts extends FactBase {
   replicationFactor?: Setting;
   /** Where it was declared: `strimzi`, `compose`, `connect`, `code`, `live`. */
   declaredBy: string;
+  /** Live topics only (`kafkalint cluster`): each partition's leader, replicas and in-sync replicas. */
+  livePartitions?: LivePartitionFacts[];
+  /** Live topics only: why the partition metadata could not be read (e.g. a partition without a leader). */
+  liveMetadataError?: string;
+}
+
+/** One partition of a live topic, from the metadata response (broker ids; leader -1 means no leader). */
+export interface LivePartitionFacts {
+  partition: number;
+  leader: number;
+  replicas: number[];
+  isr: number[];
+  offlineReplicas?: number[];
+  errorCode?: number;
+}
+
+/** One consumer group of a live cluster, with its committed offsets against the high watermarks. */
+export interface LiveGroupFacts {
+  groupId: string;
+  /** `kafka://<cluster-id>/group/<id>`: the logical location of findings about the group. */
+  file: string;
+  location: SourceLocation;
+  state: string;
+  protocolType: string;
+  /** The assignor the group agreed on (`RoundRobinAssigner`, `range`, `cooperative-sticky`). */
+  protocol: string;
+  memberCount: number;
+  /** Per partition: committed offset (-1 when never committed), high watermark, and lag when committed. */
+  offsets: Array<{ topic: string; partition: number; committed: number; highWatermark: number; lag?: number }>;
+}
+
+/** What `kafkalint cluster` read that has no place in topics, brokers or ACLs. */
+export interface LiveClusterFacts {
+  clusterId: string;
+  /** `kafka://<cluster-id>`: the logical location of cluster-wide findings. */
+  file: string;
+  brokerCount: number;
+  /** `false` when describeAcls says security features are disabled (no authorizer configured). */
+  authorizer?: boolean;
+  groups: LiveGroupFacts[];
+  /** `--lag-threshold`: lag above this is reported by live-consumer-lag. */
+  lagThreshold?: number;
+  /** True when `--topics` limited the topics read, so a topic missing from the model may still exist. */
+  topicsFiltered?: boolean;
 }
 
 export interface BrokerFacts extends FactBase {
@@ -235,6 +281,8 @@ export interface RepoModel extends FileFacts {
   files: Map<string, string>;
   /** What the run read and parsed (`--stats`). */
   stats?: RunStats;
+  /** Set by `kafkalint cluster`: what the live cluster holds beyond topics, brokers and ACLs. */
+  live?: LiveClusterFacts;
 }
 
 export type Severity = 'error' | 'warning' | 'info';

@@ -2,6 +2,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { formatSarif } from '../../src/report/sarif.js';
 import { handMadeFinding, reportInputFor } from '../support/report-input-for.js';
+import { liveOptions, topic } from '../cluster/live-snapshot.js';
 
 // What GitHub code scanning requires of an upload ("SARIF support for code scanning"), as a schema: the required
 // properties, non-empty where GitHub rejects empty strings, exactly one location with a full region.
@@ -129,6 +130,17 @@ describe('sarif', () => {
     const run = log.runs[0];
     expect(run.results.length).toBe(input.findings.length);
     expect(run.tool.driver.rules.map((rule) => rule.id)).toEqual(input.rules.map((rule) => rule.id).sort());
+  });
+
+  it('gives a live audit (kafkalint cluster) the same required fields, with a logical location per live resource', async () => {
+    const lint = liveOptions({ topics: [topic('orders', [1, 2, 3], [1], { 'min.insync.replicas': '1' })], authorizer: false, acls: undefined });
+    const producer = { 'src/publish.ts': "import { Kafka } from 'kafkajs';\nconst producer = new Kafka({ brokers: ['localhost:9092'] }).producer();\nexport const publish = () => producer.send({ topic: 'orders', acks: -1, messages: [] });\n" };
+    const { input } = await reportInputFor(producer, { lint });
+    const log = sarifOf(formatSarif(input));
+    expect(validate(log), JSON.stringify(validate.errors, null, 2)).toBe(true);
+    const live = log.runs[0].results.filter((result) => result.ruleId === 'live-under-replicated-partitions');
+    expect(live.map((result) => (result.locations[0] as { logicalLocations?: Array<{ fullyQualifiedName: string }> }).logicalLocations?.[0].fullyQualifiedName)).toEqual(['kafka://test-cluster/topic/orders']);
+    expect(log.runs[0].results.filter((result) => result.ruleId === 'acks-all-with-min-isr-1').map((result) => result.locations[0].physicalLocation.artifactLocation.uri)).toEqual(['src/publish.ts']);
   });
 
   it('points each result at its rule by id and index', async () => {

@@ -6,5 +6,7 @@ export const KAFKA_CLIENT_MODULES = ['kafkajs', '@confluentinc/kafka-javascript'
 export type KafkaClientModule = (typeof KAFKA_CLIENT_MODULES)[number];
 
 export function mentionsKafkaClient(text: string): boolean {
+  // Every module name above contains `kafka`: one scan rejects almost every file instead of four.
+  if (!text.includes('kafka')) return false;
   return KAFKA_CLIENT_MODULES.some((name) => text.includes(name));
 }
