@@ -137,3 +137,32 @@ describe.skipIf(!hasKcat)('test broker read by kcat', () => {
     expect(bad.stderr).toMatch(/invalid credentials with SASL mechanism SCRAM-SHA-256/);
   });
 });
+
+describe.skipIf(!hasKcat)('kafkalint and kcat read the same cluster', () => {
+  it('agree on brokers, topics, partitions, leaders, replicas and ISR', async () => {
+    const { readCluster } = await import('../../src/cluster/read-cluster.js');
+    const cluster = await startTestCluster(scenario);
+    try {
+      const snapshot = await readCluster({ clientId: 'kafkalint-test', brokers: cluster.bootstrap.split(','), connectionTimeout: 2000, requestTimeout: 3000, retry: { retries: 0 } });
+      const run = await kcat(['-L', '-J', '-m', '5', '-b', cluster.bootstrap]);
+      expect(run.code, run.stderr).toBe(0);
+      const metadata = JSON.parse(run.stdout) as KcatMetadata;
+      const byKcat = {
+        brokers: metadata.brokers.map((broker) => broker.name).sort(),
+        topics: metadata.topics
+          .map((topic) => ({ name: topic.topic, partitions: topic.partitions.map((p) => `${p.partition}:${p.leader}:${p.replicas.map((r) => r.id)}:${p.isrs.map((r) => r.id)}`).sort() }))
+          .sort((left, right) => left.name.localeCompare(right.name)),
+      };
+      const byKafkalint = {
+        brokers: snapshot.brokers.map((broker) => `${broker.host}:${broker.port}`).sort(),
+        topics: snapshot.topics
+          .map((topic) => ({ name: topic.name, partitions: (topic.partitions ?? []).map((p) => `${p.partition}:${p.leader}:${p.replicas}:${p.isr}`).sort() }))
+          .sort((left, right) => left.name.localeCompare(right.name)),
+      };
+      expect(byKafkalint).toEqual(byKcat);
+      expect(cluster.receivedApiKeys.filter((key) => WRITE_API_KEYS.includes(key))).toEqual([]);
+    } finally {
+      await cluster.close();
+    }
+  });
+});
