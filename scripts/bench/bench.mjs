@@ -117,3 +117,4 @@ console.log(`  peak RSS of (c) ≤ 250 MB: ${c.rss.toFixed(0)} MB — ${verdict(
 
 rmSync(main.root, { recursive: true, force: true });
 rmSync(cacheLocation, { recursive: true, force: true });
+rmSync(join(tmpdir(), `kafkalint-bench-rss-${process.pid}`), { force: true });

@@ -3,9 +3,9 @@
 // `npm run test:integrations`.
 
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { git, hasCommand, INTEGRATIONS, snapshotRepository } from './repo-snapshot.js';
 
@@ -24,7 +24,10 @@ describe.runIf(INTEGRATIONS && PRE_COMMIT)('pre-commit hooks (real pre-commit tr
   function tryRepo(hook: string, files: Record<string, string>, extra: string[] = []) {
     const work = mkdtempSync(join(tmpdir(), 'kafkalint-pre-commit-work-'));
     git(work, 'init', '-q');
-    for (const [path, text] of Object.entries(files)) writeFileSync(join(work, path), text);
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(work, path)), { recursive: true });
+      writeFileSync(join(work, path), text);
+    }
     git(work, 'add', '-A');
     // No --files and no --all-files: pre-commit runs on the staged files, as on `git commit`.
     const run = spawnSync('pre-commit', ['try-repo', hookRepo, hook, ...extra], {
