@@ -4,6 +4,8 @@
 // Where Compose would reject the whole file (a bad character in a name, a name alone on its line), we skip that
 // line instead, so one odd line does not hide the rest; an unterminated quote is reported.
 
+import { LineIndex } from '../line-index.js';
+
 export interface EnvAssignment {
   name: string;
   /** The value the container sees. */
@@ -46,25 +48,6 @@ function unescapeDoubleQuoted(text: string): string {
   return text.replace(/\\(.)/gs, (match, character: string) => escapes[character] ?? match);
 }
 
-class Positions {
-  private readonly lineStarts: number[] = [0];
-
-  constructor(text: string, bomLength: number) {
-    for (let index = 0; index < text.length; index++) if (text[index] === '\n') this.lineStarts.push(index + 1);
-    this.lineStarts[0] = bomLength;
-  }
-
-  at(offset: number): { line: number; column: number } {
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (this.lineStarts[middle] <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low + 1, column: offset - this.lineStarts[low] + 1 };
-  }
-}
 
 function endOfLine(text: string, from: number): number {
   const newline = text.indexOf('\n', from);
@@ -73,7 +56,7 @@ function endOfLine(text: string, from: number): number {
 
 export function parseEnvFile(text: string): ParsedEnvFile {
   const bomLength = text.startsWith('\uFEFF') ? 1 : 0;
-  const positions = new Positions(text, bomLength);
+  const positions = new LineIndex(text);
   const assignments: EnvAssignment[] = [];
   const problems: EnvParseProblem[] = [];
   let index = bomLength;
@@ -107,7 +90,7 @@ export function parseEnvFile(text: string): ParsedEnvFile {
     index = cursor + 1;
     while (isBlank(text[index])) index++;
     const quote = text[index];
-    const nameAt = positions.at(nameStart);
+    const nameAt = positions.position(nameStart);
     if (quote === '"' || quote === "'") {
       let close = index + 1;
       while (close < text.length && !(text[close] === quote && text[close - 1] !== '\\')) close++;
@@ -118,9 +101,9 @@ export function parseEnvFile(text: string): ParsedEnvFile {
       }
       const inner = text.slice(index + 1, close);
       const value = quote === '"' ? unescapeDoubleQuoted(inner) : inner;
-      const valueAt = positions.at(index + 1);
-      const valueEnd = positions.at(close);
-      const end = positions.at(close + 1);
+      const valueAt = positions.position(index + 1);
+      const valueEnd = positions.position(close);
+      const end = positions.position(close + 1);
       assignments.push({
         name,
         value,
@@ -143,8 +126,8 @@ export function parseEnvFile(text: string): ParsedEnvFile {
     const comment = segment.indexOf(' #');
     if (comment !== -1) segment = segment.slice(0, comment);
     const value = segment.replace(/[ \t\r\v\f\u00a0]+$/, '');
-    const valueAt = positions.at(index);
-    const valueEnd = positions.at(index + value.length);
+    const valueAt = positions.position(index);
+    const valueEnd = positions.position(index + value.length);
     assignments.push({
       name,
       value,
