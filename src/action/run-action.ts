@@ -17,7 +17,7 @@ import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../c
 import { runCli, toolVersion } from '../cli/main.js';
 import { escapeData, escapeProperty } from '../report/github.js';
 import { buildReportInput, formatReport, scrubSecrets } from '../report/index.js';
-import { vocabularyOf } from '../report/redact.js';
+import { ownWordsOf } from '../report/redact.js';
 import { countBySeverity, plural } from '../report/summary.js';
 import { ActionInputError, readActionInputs, type ActionInputs } from './inputs.js';
 import { jobSummary } from './job-summary.js';
@@ -97,7 +97,7 @@ async function lintAndReport(inputs: ActionInputs, io: ActionIo): Promise<number
 
   const rules = await enabledRules(lintOptions);
   const input = buildReportInput(result, rules, { toolVersion: toolVersion(), color: false });
-  const ownWords = vocabularyOf(rules.flatMap(({ rule }) => [rule.meta.description, rule.meta.help, ...Object.values<string>(rule.meta.messages)]));
+  const ownWords = ownWordsOf(rules);
   const scrub = (text: string) => withoutValues(scrubSecrets(text, result.secrets, ownWords), masked);
 
   if (inputs.format !== 'github') io.stdout(scrub(formatReport(inputs.format, input)));

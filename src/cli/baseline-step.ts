@@ -18,7 +18,7 @@ import {
 import type { LintResult } from '../engine/lint.js';
 import { builtInRules } from '../engine/registry.js';
 import type { Finding } from '../engine/rule.js';
-import { scrubSecrets, vocabularyOf } from '../report/redact.js';
+import { scrubSecrets, ownWordsOf } from '../report/redact.js';
 import { plural } from '../report/summary.js';
 import { EXIT_OK, UsageError, type CliIo } from './io.js';
 import { toolVersion } from './main.js';
@@ -55,7 +55,7 @@ function staleLine(entry: BaselineEntry): string {
 
 async function ownWords(): Promise<Set<string>> {
   const rules = [...(await builtInRules()).values()];
-  return vocabularyOf(rules.flatMap((rule) => [rule.meta.description, rule.meta.help, ...Object.values<string>(rule.meta.messages)]));
+  return ownWordsOf(rules);
 }
 
 /**

@@ -9,7 +9,7 @@ import { discoverFiles, PathNotFoundError, type Discovery } from '../engine/disc
 import { enabledRules, lintSources } from '../engine/lint.js';
 import type { PresetName } from '../engine/registry.js';
 import { buildReportInput, formatReport, scrubSecrets, type FormatName } from '../report/index.js';
-import { vocabularyOf } from '../report/redact.js';
+import { ownWordsOf } from '../report/redact.js';
 import { clientSecurityOf, ConnectionSetupError, kafkaConfigOf } from '../cluster/connection.js';
 import { AuditTimeoutError, describeConnectionFailure } from '../cluster/connection-errors.js';
 import { liveFactsOf } from '../cluster/live-facts.js';
@@ -110,7 +110,7 @@ export async function runCluster(paths: string[], options: ClusterCommandOptions
   const rules = await enabledRules(lintOptions);
   const color = options.outputFile ? false : options.color ?? (io.env.NO_COLOR ? false : io.isTTY);
   const input = { ...buildReportInput(result, rules, { toolVersion: toolVersion(), color }), findings };
-  const ownWords = vocabularyOf(rules.flatMap(({ rule }) => [rule.meta.description, rule.meta.help, ...Object.values<string>(rule.meta.messages)]));
+  const ownWords = ownWordsOf(rules);
   const output = scrubSecrets(formatReport(options.format, input), result.secrets, ownWords);
   if (options.outputFile) {
     const { mkdirSync, writeFileSync } = await import('node:fs');

@@ -9,7 +9,7 @@ import { enabledRules, lintSources } from '../engine/lint.js';
 import type { PresetName } from '../engine/registry.js';
 import { sourceKindOf } from '../sources/index.js';
 import { buildReportInput, formatReport, scrubSecrets, type FormatName } from '../report/index.js';
-import { vocabularyOf } from '../report/redact.js';
+import { ownWordsOf } from '../report/redact.js';
 import { exitStatusFor } from './exit-status.js';
 import type { RunStats } from '../sources/source-context.js';
 import { UsageError, type CliIo } from './io.js';
@@ -91,7 +91,7 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
   const findings = options.quiet ? result.findings.filter((finding) => finding.severity === 'error') : result.findings;
   const rules = await enabledRules(lintOptions);
   const input = { ...buildReportInput(result, rules, { toolVersion: toolVersion(), color: useColor(options, io) }), findings };
-  const ownWords = vocabularyOf(rules.flatMap(({ rule }) => [rule.meta.description, rule.meta.help, ...Object.values<string>(rule.meta.messages)]));
+  const ownWords = ownWordsOf(rules);
   const output = scrubSecrets(formatReport(options.format, input), result.secrets, ownWords);
   if (options.outputFile) {
     const target = resolve(io.cwd, options.outputFile);

@@ -2,6 +2,7 @@
 // secret the engine saw (LintResult.secrets) with `****`. Formatters already keep secrets out by construction
 // (rules never interpolate them, code frames mask them); this catches what a future bug would let through.
 
+import type { Rule } from '../engine/rule.js';
 import { REDACTED } from '../model/secrets.js';
 import { escapeData, escapeProperty } from './github.js';
 
@@ -26,6 +27,16 @@ function tokenPattern(spelling: string): string {
   const before = isWordCharacter(spelling[0]) ? '(?<![A-Za-z0-9])' : '';
   const after = isWordCharacter(spelling[spelling.length - 1]) ? '(?![A-Za-z0-9])' : '';
   return `${before}${escapeRegExp(spelling)}${after}`;
+}
+
+/** The words of the rules' own texts (descriptions, help, messages): what `scrubSecrets` leaves alone. */
+export function ownWordsOf(rules: Iterable<Rule | { rule: Rule }>): Set<string> {
+  const texts: string[] = [];
+  for (const entry of rules) {
+    const rule = 'rule' in entry ? entry.rule : entry;
+    texts.push(rule.meta.description, rule.meta.help, ...Object.values<string>(rule.meta.messages));
+  }
+  return vocabularyOf(texts);
 }
 
 /** The words of kafkalint's own texts (messages, help, key names): a secret that is one of them reveals nothing. */
