@@ -5,6 +5,7 @@ import type { Finding } from '../engine/rule.js';
 import type { Severity } from '../model/types.js';
 import type { ReportInput } from '../report/report-input.js';
 import { countBySeverity, plural, unsuppressed } from '../report/summary.js';
+import { compareText } from '../model/text-order.js';
 
 interface RuleRow {
   ruleId: string;
@@ -31,7 +32,7 @@ function rowsOf(findings: Finding[]): RuleRow[] {
     if (SEVERITY_ORDER[finding.severity] < SEVERITY_ORDER[row.severity]) row.severity = finding.severity;
     rows.set(finding.ruleId, row);
   }
-  return [...rows.values()].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.count - a.count || a.ruleId.localeCompare(b.ruleId));
+  return [...rows.values()].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.count - a.count || compareText(a.ruleId, b.ruleId));
 }
 
 export function jobSummary(input: ReportInput, verdict: string): string {

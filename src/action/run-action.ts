@@ -97,8 +97,8 @@ async function lintAndReport(inputs: ActionInputs, io: ActionIo): Promise<number
 
   const rules = await enabledRules(lintOptions);
   const input = buildReportInput(result, rules, { toolVersion: toolVersion(), color: false });
-  const ownWords = ownWordsOf(rules);
-  const scrub = (text: string) => withoutValues(scrubSecrets(text, result.secrets, ownWords), masked);
+  let ownWords: Set<string> | undefined;
+  const scrub = (text: string) => withoutValues(scrubSecrets(text, result.secrets, () => (ownWords ??= ownWordsOf(rules))), masked);
 
   if (inputs.format !== 'github') io.stdout(scrub(formatReport(inputs.format, input)));
   io.stdout(scrub(formatReport('github', input)));

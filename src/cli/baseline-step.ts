@@ -65,8 +65,8 @@ async function ownWords(): Promise<Set<string>> {
 export async function runBaselineStep(result: LintResult, paths: string[], flags: BaselineFlags, io: CliIo): Promise<BaselineStep> {
   if (flags.baselineWrite && flags.baselinePrune) throw new UsageError('use either --baseline-write (record every current finding) or --baseline-prune (drop entries that no longer occur), not both');
   const location = baselineLocation(io.cwd, flags.baseline);
-  const words = await ownWords();
   // Rules never put secret values in messages; the file is committed, so scrub anyway, as every report is.
+  const words = result.secrets.size > 0 ? await ownWords() : new Set<string>();
   const scrub = (text: string) => scrubSecrets(text, result.secrets, words);
   try {
     if (flags.baselineWrite) {

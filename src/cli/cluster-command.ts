@@ -110,8 +110,7 @@ export async function runCluster(paths: string[], options: ClusterCommandOptions
   const rules = await enabledRules(lintOptions);
   const color = options.outputFile ? false : options.color ?? (io.env.NO_COLOR ? false : io.isTTY);
   const input = { ...buildReportInput(result, rules, { toolVersion: toolVersion(), color }), findings };
-  const ownWords = ownWordsOf(rules);
-  const output = scrubSecrets(formatReport(options.format, input), result.secrets, ownWords);
+  const output = scrubSecrets(formatReport(options.format, input), result.secrets, () => ownWordsOf(rules));
   if (options.outputFile) {
     const { mkdirSync, writeFileSync } = await import('node:fs');
     const { dirname } = await import('node:path');

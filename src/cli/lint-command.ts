@@ -91,8 +91,7 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
   const findings = options.quiet ? result.findings.filter((finding) => finding.severity === 'error') : result.findings;
   const rules = await enabledRules(lintOptions);
   const input = { ...buildReportInput(result, rules, { toolVersion: toolVersion(), color: useColor(options, io) }), findings };
-  const ownWords = ownWordsOf(rules);
-  const output = scrubSecrets(formatReport(options.format, input), result.secrets, ownWords);
+  const output = scrubSecrets(formatReport(options.format, input), result.secrets, () => ownWordsOf(rules));
   if (options.outputFile) {
     const target = resolve(io.cwd, options.outputFile);
     try {

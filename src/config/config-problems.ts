@@ -1,6 +1,8 @@
 // A configuration that cannot be used: each problem names the configuration file, the line and column of the YAML
 // node at fault, and what was expected. The CLI prints one line per problem and exits 2.
 
+import { compareText } from '../model/text-order.js';
+
 export interface ConfigProblem {
   /** The configuration file as messages name it: relative to the working directory. */
   file: string;
@@ -23,5 +25,5 @@ export function formatConfigProblem(problem: ConfigProblem): string {
 }
 
 export function compareProblems(left: ConfigProblem, right: ConfigProblem): number {
-  return left.file.localeCompare(right.file) || (left.line ?? 0) - (right.line ?? 0) || (left.column ?? 0) - (right.column ?? 0);
+  return compareText(left.file, right.file) || (left.line ?? 0) - (right.line ?? 0) || (left.column ?? 0) - (right.column ?? 0);
 }

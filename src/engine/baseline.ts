@@ -6,6 +6,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { Finding } from './rule.js';
+import { compareText } from '../model/text-order.js';
 
 /** Where the baseline lives when neither `--baseline` nor the configuration's `baseline:` names a file. */
 export const DEFAULT_BASELINE_FILE = '.kafkalint-baseline.json';
@@ -65,7 +66,7 @@ export function configuredBaselinePath(configFile: string, value: string): strin
 function compareEntries(left: BaselineEntry, right: BaselineEntry): number {
   // File and rule first so that a reviewer reads the file by place; the fingerprint keeps the order total and free of
   // line numbers, so re-writing an unchanged baseline gives an identical file.
-  return left.file.localeCompare(right.file) || left.ruleId.localeCompare(right.ruleId) || left.fingerprint.localeCompare(right.fingerprint);
+  return compareText(left.file, right.file) || compareText(left.ruleId, right.ruleId) || compareText(left.fingerprint, right.fingerprint);
 }
 
 /** A finding a suppression comment covers already has its recorded exception; the baseline is for the others. */

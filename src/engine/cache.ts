@@ -6,7 +6,7 @@
 // key needs no configuration hash: changing a rule's severity keeps the cache warm and still takes effect.
 //
 // The key of an entry: cache format + tool version + a fingerprint of the installed extractors (size and mtime of
-// every file under sources/ and model/, so a rebuilt kafkalint with the same version number does not reuse facts of
+// every file under sources/ and model/, or of the bundled CLI, so a rebuilt kafkalint with the same version number does not reuse facts of
 // the old build) + the file's path + a SHA-256 of its text.
 //
 // Code files: a module that imports other modules by relative path can take values from them (a config object in
@@ -74,6 +74,10 @@ function buildFingerprint(): string {
   const hash = createHash('sha256');
   const manifest = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string };
   hash.update(`kafkalint@${manifest.version}\u0000format ${CACHE_FORMAT}\n`);
+  // The extractors are the files under sources/ and model/ (unbundled), or the bundle this code runs in.
+  const ownFile = fileURLToPath(import.meta.url);
+  const own = statSync(ownFile);
+  hash.update(`${ownFile}\u0000${own.size}\u0000${own.mtimeMs}\n`);
   for (const folder of ['../sources', '../model']) statFingerprint(fileURLToPath(new URL(folder, import.meta.url)), hash);
   return hash.digest('hex');
 }

@@ -16,6 +16,7 @@ import { developmentStackOf } from '../model/environments.js';
 import { applyConfiguredEnvironments } from './configured-environments.js';
 import { settingPerFile, severityWhereEnabled, type SettingInFile } from './rule-settings.js';
 import type { FactsCache } from './cache.js';
+import { compareText } from '../model/text-order.js';
 
 export type RuleSetting = Severity | 'off';
 
@@ -190,12 +191,12 @@ function runRule(rule: Rule, severity: Severity | SettingInFile, preset: PresetN
 
 function compareFindings(left: Finding, right: Finding): number {
   return (
-    left.file.localeCompare(right.file) ||
+    compareText(left.file, right.file) ||
     left.line - right.line ||
     left.column - right.column ||
-    left.ruleId.localeCompare(right.ruleId) ||
+    compareText(left.ruleId, right.ruleId) ||
     SEVERITY_ORDER[left.severity] - SEVERITY_ORDER[right.severity] ||
-    left.message.localeCompare(right.message)
+    compareText(left.message, right.message)
   );
 }
 

@@ -5,6 +5,7 @@
 import type { Rule } from '../engine/rule.js';
 import { REDACTED } from '../model/secrets.js';
 import { escapeData, escapeProperty } from './github.js';
+import { compareText } from '../model/text-order.js';
 
 /** Shorter values would match ordinary words and numbers all over the output, hiding nothing worth hiding. */
 const MIN_SECRET_LENGTH = 3;
@@ -52,14 +53,17 @@ export function vocabularyOf(texts: Iterable<string>): Set<string> {
  * never print values of secret keys in the first place. So a secret is replaced only as a whole token, and a
  * secret that is a word of our own texts (`ownWords`) is left alone.
  */
-export function scrubSecrets(text: string, secrets: ReadonlySet<string>, ownWords: ReadonlySet<string> = new Set()): string {
+export function scrubSecrets(text: string, secrets: ReadonlySet<string>, ownWords: ReadonlySet<string> | (() => ReadonlySet<string>) = new Set()): string {
+  if (secrets.size === 0) return text;
+  // Collecting our own words reads every rule's texts: only worth it when there is a secret to scrub.
+  const words = typeof ownWords === 'function' ? ownWords() : ownWords;
   const spellings = new Set<string>();
   for (const secret of secrets) {
-    if (secret.length < MIN_SECRET_LENGTH || ownWords.has(secret.toLowerCase())) continue;
+    if (secret.length < MIN_SECRET_LENGTH || words.has(secret.toLowerCase())) continue;
     for (const spelling of spellingsOf(secret)) spellings.add(spelling);
   }
   if (spellings.size === 0) return text;
   // Longest first, so a secret that contains another is replaced whole rather than leaving its remainder behind.
-  const ordered = [...spellings].sort((left, right) => right.length - left.length || left.localeCompare(right));
+  const ordered = [...spellings].sort((left, right) => right.length - left.length || compareText(left, right));
   return text.replace(new RegExp(ordered.map(tokenPattern).join('|'), 'g'), REDACTED);
 }

@@ -6,6 +6,7 @@
 import type { Finding, RelatedLocation } from '../engine/rule.js';
 import type { Severity, SourceLocation } from '../model/types.js';
 import type { ReportInput, RuleDescription } from './report-input.js';
+import { compareText } from '../model/text-order.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const PROJECT_URL = 'https://github.com/kafkalint/kafkalint';
@@ -104,7 +105,7 @@ function describedRules(input: ReportInput): RuleDescription[] {
   const byId = new Map<string, RuleDescription>();
   for (const rule of input.rules) byId.set(rule.id, rule);
   for (const finding of input.findings) if (!byId.has(finding.ruleId)) byId.set(finding.ruleId, descriptionFromFinding(finding));
-  return [...byId.values()].sort((left, right) => left.id.localeCompare(right.id));
+  return [...byId.values()].sort((left, right) => compareText(left.id, right.id));
 }
 
 /** SARIF §3.35: a kafkalint-disable comment is an in-source suppression; its reason is the justification. */

@@ -7,8 +7,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { INTEGRATIONS, PROJECT_ROOT, snapshotRepository } from './repo-snapshot.js';
 
-/** What may be published: the CLI, compiled code and its declarations, rule pages, schemas, the problem matcher. */
-const SHIPPED = /^(package\.json|README\.md|LICENSE|bin\/[\w-]+\.js|dist\/(src|rules)\/[\w/.-]+\.(js|d\.ts)|rules\/[\w-]+\.md|schema\/[\w-]+\.json|matchers\/[\w-]+\.json)$/;
+/**
+ * What may be published: the CLI (and its bundle), compiled code and its declarations, rule pages, schemas, the
+ * problem matcher.
+ */
+const SHIPPED = /^(package\.json|README\.md|LICENSE|bin\/[\w-]+\.js|dist\/(src|rules)\/[\w/.-]+\.(js|d\.ts)|dist\/cli\/[\w/.-]+\.cjs|rules\/[\w-]+\.md|schema\/[\w-]+\.json|matchers\/[\w-]+\.json)$/;
 
 function packedFiles(cwd: string): string[] {
   // --ignore-scripts: list what would be packed without rebuilding dist (the list does not depend on the build).
@@ -20,7 +23,7 @@ describe('npm package', () => {
   it('the tarball holds the CLI, rule pages, schemas and matcher, and nothing else', () => {
     const files = packedFiles(PROJECT_ROOT);
     expect(files.filter((path) => !SHIPPED.test(path))).toEqual([]);
-    for (const needed of ['bin/kafkalint.js', 'matchers/kafkalint-matcher.json', 'schema/config.json', 'rules/producer-acks-zero.md', 'README.md']) {
+    for (const needed of ['bin/kafkalint.js', 'dist/cli/kafkalint.cjs', 'matchers/kafkalint-matcher.json', 'schema/config.json', 'rules/producer-acks-zero.md', 'README.md']) {
       expect(files).toContain(needed);
     }
   });
