@@ -37,13 +37,17 @@ import { packageRoot } from './package-root.js';
 
 export const DEFAULT_CACHE_LOCATION = '.kafkalint-cache';
 const CACHE_FILE = 'facts.cache';
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
 interface CacheEntry {
   path: string;
   /** Hash of the run's file set when the facts used other modules; absent when they depend on the file alone. */
   fileSet?: string;
-  facts: FileFacts;
+  /**
+   * The facts as JSON text: reading the cache file then parses each entry's facts only when its file is looked up,
+   * and that parse is also the fresh copy the engine may change (it sets library versions and environments).
+   */
+  facts: string;
 }
 
 interface CacheFile {
@@ -52,7 +56,6 @@ interface CacheFile {
   entries: Record<string, CacheEntry>;
 }
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 function statFingerprint(directory: string, hash: ReturnType<typeof createHash>): void {
   let names: string[];
@@ -129,6 +132,7 @@ export class FactsCache {
     try {
       const stored = JSON.parse(readFileSync(join(absolute, CACHE_FILE), 'utf8')) as Partial<CacheFile>;
       if (stored.format === CACHE_FORMAT && stored.build === build && stored.entries && typeof stored.entries === 'object') entries = stored.entries;
+      for (const [key, entry] of Object.entries(entries)) if (typeof entry?.facts !== 'string' || typeof entry.path !== 'string') delete entries[key];
     } catch {
       // No cache yet, or one we cannot read: this run is cold.
     }
@@ -136,13 +140,18 @@ export class FactsCache {
   }
 
   private keyOf(path: string, text: string): string {
-    return sha256(`${this.build}\u0000${path}\u0000${sha256(text)}`);
+    return createHash('sha256').update(`${this.build}\u0000${path}\u0000${text.length}\u0000`).update(text).digest('hex');
   }
 
   private fileSetOf(context: SourceContext): string {
     if (this.fileSetHash?.files !== context.files) {
+      // One hash over every path and text (lengths keep the boundaries unambiguous), not one hash per file: a warm run
+      // over a monorepo computes it once, over every file it read.
       const hash = createHash('sha256');
-      for (const path of [...context.files.keys()].sort()) hash.update(`${path}\u0000${sha256(context.files.get(path)!)}\n`);
+      for (const path of [...context.files.keys()].sort()) {
+        const text = context.files.get(path)!;
+        hash.update(`${path}\u0000${text.length}\u0000`).update(text);
+      }
       this.fileSetHash = { files: context.files, hash: hash.digest('hex') };
     }
     return this.fileSetHash.hash;
@@ -163,15 +172,14 @@ export class FactsCache {
     if (!entry || entry.path !== path || !entry.facts) return undefined;
     if (entry.fileSet !== undefined && entry.fileSet !== this.fileSetOf(context)) return undefined;
     this.used.set(key, entry);
-    // A deep copy: the engine mutates facts after extraction (library versions, configured environments).
-    return JSON.parse(JSON.stringify(entry.facts)) as FileFacts;
+    return JSON.parse(entry.facts) as FileFacts;
   }
 
   /** Remember the facts just extracted from a file, unless they hold a secret or a parse problem. */
   store(path: string, text: string, facts: FileFacts, context: SourceContext): void {
     if (!FactsCache.wants(path, text)) return;
     if (facts.problems.length > 0 || holdsLiteralSecret(facts)) return;
-    const entry: CacheEntry = { path, facts: JSON.parse(JSON.stringify(facts)) as FileFacts };
+    const entry: CacheEntry = { path, facts: JSON.stringify(facts) };
     if (sourceKindOf(path) === 'code' && importsRelativeModules(path, context)) entry.fileSet = this.fileSetOf(context);
     const key = this.keyOf(path, text);
     this.used.set(key, entry);

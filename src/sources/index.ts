@@ -12,17 +12,28 @@ const OWN_FILES = new Set(['kafkalint.config.yaml', 'kafkalint.config.yml', '.ka
 
 const MANIFEST_NAMES = new Set(['package.json', 'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml']);
 
-/** The source that reads a path, or undefined when kafkalint does not read files of that kind. */
+/** Which source reads a file, by the extension of its name (lower case). */
+const KIND_BY_EXTENSION = new Map<string, SourceKind>([
+  ...(['properties', 'config', 'conf', 'cfg'] as const).map((extension) => [extension, 'properties'] as const),
+  ['yaml', 'yaml'],
+  ['yml', 'yaml'],
+  ['json', 'json'],
+  ...(['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs'] as const).map((extension) => [extension, 'code'] as const),
+]);
+
+/**
+ * The source that reads a path, or undefined when kafkalint does not read files of that kind. Called for every file
+ * of a walk, several times: a map lookup, not a row of regular expressions.
+ */
 export function sourceKindOf(path: string): SourceKind | undefined {
-  const base = path.split('/').pop()!.toLowerCase();
+  const base = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
   if (OWN_FILES.has(base)) return undefined;
   if (MANIFEST_NAMES.has(base)) return 'manifest';
   if (base === '.env' || base.endsWith('.env') || base.startsWith('.env.')) return 'env';
-  if (/\.(properties|config|conf|cfg)$/.test(base)) return 'properties';
-  if (/\.ya?ml$/.test(base)) return 'yaml';
-  if (base.endsWith('.json')) return 'json';
-  if (/\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/.test(base) && !base.endsWith('.d.ts')) return 'code';
-  return undefined;
+  const dot = base.lastIndexOf('.');
+  if (dot === -1) return undefined;
+  const kind = KIND_BY_EXTENSION.get(base.slice(dot + 1));
+  return kind === 'code' && base.endsWith('.d.ts') ? undefined : kind;
 }
 
 export async function extractFileFacts(path: string, text: string, context: SourceContext = newSourceContext(new Map([[path, text]]))): Promise<FileFacts> {
