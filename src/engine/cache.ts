@@ -11,9 +11,11 @@
 //
 // Code files: a module that imports other modules by relative path can take values from them (a config object in
 // `./kafka-config`), and which file an import names depends on which files the run has. Its entry therefore also
-// records a hash of the run's whole file set (every path and text); it is used only when that is unchanged. A
-// module without relative imports depends on its own text alone. Code files that mention no Kafka client module are
-// not cached at all: the substring prefilter that rejects them is cheaper than a cache lookup.
+// records its dependencies: every relative import of the modules the run parsed for it, transitively, with the file
+// each resolved to, and a hash of each of those files' text. The entry is used only while every import still
+// resolves to the same file and every such file still has the same text — checking that reads a few files, where a
+// hash of the whole file set would read them all. Code files that mention no Kafka client module are not cached at
+// all: the substring prefilter that rejects them is cheaper than a cache lookup.
 //
 // Secrets: facts hold raw setting values, secrets included (rules need them, and the CLI scrubs output with them).
 // The cache never stores the facts of a file that holds a literal secret (model/secrets.ts literalSecretsOf), nor of
@@ -33,16 +35,25 @@ import { literalSecretsOf } from '../model/secrets.js';
 import { sourceKindOf } from '../sources/index.js';
 import type { SourceContext } from '../sources/source-context.js';
 import { mentionsKafkaClient } from '../sources/typescript/prefilter.js';
+import { resolveRelativeImport, type CodeProject } from '../sources/typescript/project.js';
 import { packageRoot } from './package-root.js';
 
 export const DEFAULT_CACHE_LOCATION = '.kafkalint-cache';
 const CACHE_FILE = 'facts.cache';
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
+
+/** What a code module's facts depend on besides its own text. */
+interface CodeDependencies {
+  /** `[importing file, specifier, the file it resolved to or null]` for every relative import followed. */
+  imports: Array<[string, string, string | null]>;
+  /** Hash of the text of every file those imports resolved to. */
+  texts: Record<string, string>;
+}
 
 interface CacheEntry {
   path: string;
-  /** Hash of the run's file set when the facts used other modules; absent when they depend on the file alone. */
-  fileSet?: string;
+  /** For a code module: its dependencies (see above); absent for other files, which depend on their text alone. */
+  dependencies?: CodeDependencies;
   /**
    * The facts as JSON text: reading the cache file then parses each entry's facts only when its file is looked up,
    * and that parse is also the fresh copy the engine may change (it sets library versions and environments).
@@ -95,26 +106,52 @@ function holdsLiteralSecret(facts: FileFacts): boolean {
   return false;
 }
 
-interface ParsedModuleLike {
-  ast: { body: Array<{ type: string; source?: { value?: unknown } | null }> };
+const textHash = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/**
+ * The files a code module's facts may depend on: its relative imports and theirs, as far as the run parsed them (a
+ * superset of what the analysis followed, so an entry is never used when it might be stale). Undefined when the
+ * module itself was not parsed, so its dependencies are unknown.
+ */
+function dependenciesOf(path: string, context: SourceContext): CodeDependencies | undefined {
+  const project = context.caches.get('typescript') as Pick<CodeProject, 'importsOf'> | undefined;
+  if (!project?.importsOf(path)) return undefined;
+  const dependencies: CodeDependencies = { imports: [], texts: {} };
+  const pending = [path];
+  const seen = new Set(pending);
+  while (pending.length > 0) {
+    const file = pending.pop()!;
+    // A module that was not parsed (it did not parse, or the run did not go that far) adds only its text.
+    for (const { specifier, resolved } of project.importsOf(file) ?? []) {
+      dependencies.imports.push([file, specifier, resolved ?? null]);
+      if (resolved === undefined || seen.has(resolved)) continue;
+      seen.add(resolved);
+      const text = context.files.get(resolved);
+      if (text === undefined) return undefined;
+      dependencies.texts[resolved] = textHash(text);
+      pending.push(resolved);
+    }
+  }
+  return dependencies;
 }
 
-/** Whether a parsed code module imports or re-exports another module by relative path (whose values it may use). */
-function importsRelativeModules(path: string, context: SourceContext): boolean {
-  const project = context.caches.get('typescript') as { parsed(file: string): ParsedModuleLike | undefined } | undefined;
-  const module = project?.parsed(path);
-  if (!module) return true; // unknown: assume the worst
-  return module.ast.body.some((statement) => {
-    const specifier = statement.source?.value;
-    return /^(ImportDeclaration|ExportNamedDeclaration|ExportAllDeclaration)$/.test(statement.type) && typeof specifier === 'string' && specifier.startsWith('.');
-  });
+/** Whether every import still resolves to the same file and every such file still has the same text. */
+function dependenciesUnchanged(dependencies: CodeDependencies, context: SourceContext): boolean {
+  const exists = (candidate: string) => context.files.has(candidate);
+  for (const [file, specifier, resolved] of dependencies.imports) {
+    if ((resolveRelativeImport(file, specifier, exists) ?? null) !== resolved) return false;
+  }
+  for (const [file, hash] of Object.entries(dependencies.texts)) {
+    const text = context.files.get(file);
+    if (text === undefined || textHash(text) !== hash) return false;
+  }
+  return true;
 }
 
 export class FactsCache {
   private readonly entries: Map<string, CacheEntry>;
   private readonly used = new Map<string, CacheEntry>();
   private changed = false;
-  private fileSetHash?: { files: ReadonlyMap<string, string>; hash: string };
 
   private constructor(
     private readonly directory: string,
@@ -143,20 +180,6 @@ export class FactsCache {
     return createHash('sha256').update(`${this.build}\u0000${path}\u0000${text.length}\u0000`).update(text).digest('hex');
   }
 
-  private fileSetOf(context: SourceContext): string {
-    if (this.fileSetHash?.files !== context.files) {
-      // One hash over every path and text (lengths keep the boundaries unambiguous), not one hash per file: a warm run
-      // over a monorepo computes it once, over every file it read.
-      const hash = createHash('sha256');
-      for (const path of [...context.files.keys()].sort()) {
-        const text = context.files.get(path)!;
-        hash.update(`${path}\u0000${text.length}\u0000`).update(text);
-      }
-      this.fileSetHash = { files: context.files, hash: hash.digest('hex') };
-    }
-    return this.fileSetHash.hash;
-  }
-
   /** Whether a file's facts are worth caching: code that the prefilter rejects costs less to re-scan. */
   static wants(path: string, text: string): boolean {
     const kind = sourceKindOf(path);
@@ -170,7 +193,7 @@ export class FactsCache {
     const key = this.keyOf(path, text);
     const entry = this.entries.get(key);
     if (!entry || entry.path !== path || !entry.facts) return undefined;
-    if (entry.fileSet !== undefined && entry.fileSet !== this.fileSetOf(context)) return undefined;
+    if (entry.dependencies !== undefined && !dependenciesUnchanged(entry.dependencies, context)) return undefined;
     this.used.set(key, entry);
     return JSON.parse(entry.facts) as FileFacts;
   }
@@ -180,7 +203,11 @@ export class FactsCache {
     if (!FactsCache.wants(path, text)) return;
     if (facts.problems.length > 0 || holdsLiteralSecret(facts)) return;
     const entry: CacheEntry = { path, facts: JSON.stringify(facts) };
-    if (sourceKindOf(path) === 'code' && importsRelativeModules(path, context)) entry.fileSet = this.fileSetOf(context);
+    if (sourceKindOf(path) === 'code') {
+      const dependencies = dependenciesOf(path, context);
+      if (!dependencies) return;
+      entry.dependencies = dependencies;
+    }
     const key = this.keyOf(path, text);
     this.used.set(key, entry);
     this.changed = true;

@@ -2,11 +2,12 @@
 // dependencies or build output are not walked. Binary, oversized and unreadable files are skipped with a note, never
 // silently, and never fatally: the other files are still linted.
 
-import { closeSync, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { sourceKindOf } from '../sources/index.js';
 import type { SkipNote } from './rule.js';
-import type { SourceFile } from './lint.js';
+import type { DeferredSourceFile, SourceFile } from './lint.js';
+import { mentionsKafka } from '../sources/source-texts.js';
 
 /** Folders that hold dependencies, VCS data or build output: never Kafka configuration the user maintains. */
 const SKIPPED_FOLDERS = new Set([
@@ -20,7 +21,8 @@ export const MAX_FILE_BYTES = 8 * 1024 * 1024;
 export class PathNotFoundError extends Error {}
 
 export interface Discovery {
-  files: SourceFile[];
+  /** Code files that do not mention Kafka come without their text (DeferredSourceFile); see sources/source-texts.ts. */
+  files: Array<SourceFile | DeferredSourceFile>;
   notes: SkipNote[];
 }
 
@@ -54,6 +56,15 @@ function readWhole(descriptor: number, size: number): Buffer {
   return filled === size ? buffer : buffer.subarray(0, filled);
 }
 
+/** A deferred file's text, when a Kafka module imports it; undefined if it is gone or unreadable by then. */
+function readTextAgain(absolute: string): string | undefined {
+  try {
+    return readFileSync(absolute, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
 /** `regular`: the folder listing already said this is a regular file, so it needs no stat of its own. */
 function readCandidate(cwd: string, absolute: string, discovery: Discovery, regular: boolean, path = displayPath(cwd, absolute)): void {
   let descriptor: number | undefined;
@@ -76,7 +87,9 @@ function readCandidate(cwd: string, absolute: string, discovery: Discovery, regu
       discovery.notes.push({ file: path, reason: 'skipped: binary file' });
       return;
     }
-    discovery.files.push({ path, text: buffer.toString('utf8') });
+    const text = buffer.toString('utf8');
+    if (sourceKindOf(path) === 'code' && !mentionsKafka(text)) discovery.files.push({ path, read: () => readTextAgain(absolute) });
+    else discovery.files.push({ path, text });
   } catch (error) {
     discovery.notes.push({ file: path, reason: `skipped: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` });
   } finally {

@@ -14,6 +14,7 @@
 // writable by others) — a cache is code, and one planted by another user must never be loaded. Any failure to read
 // or write only costs speed.
 
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -75,8 +76,10 @@ export class CompileCache {
   load(file: string, route: RequireRoute = () => undefined): unknown {
     const known = this.loaded.get(file);
     if (known) return known.exports;
-    // Bundles are ASCII (esbuild escapes the rest), and so is TypeScript's compiled output; latin1 skips UTF-8 decoding.
-    const source = readFileSync(file, 'latin1');
+    // Pure ASCII text (TypeScript's compiled output, nearly all of a bundle) is decoded as latin1, which skips UTF-8
+    // decoding and gives V8 a one-byte string; anything else is decoded as UTF-8.
+    const bytes = readFileSync(file);
+    const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
     const cacheFile = this.cacheFileFor(file, source);
     let cachedData: Buffer | undefined;
     if (cacheFile) {

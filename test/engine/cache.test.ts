@@ -66,6 +66,44 @@ describe('--cache', () => {
     expect(warm.stdout).toBe(cold.stdout);
   });
 
+  // The options come two modules away, from files that never mention Kafka (so discovery does not keep their text).
+  const importChain = {
+    'src/publisher.ts': "import { Kafka } from 'kafkajs'\nimport { producerOptions } from './options'\nconst kafka = new Kafka({ clientId: 'shop', brokers: ['b-1.internal:9092'] })\nexport const producer = kafka.producer(producerOptions)\n",
+    'src/options/index.ts': "import { base } from '../settings/base'\nexport const producerOptions = { ...base }\n",
+    'src/settings/base.ts': 'export const base = { idempotent: false }\n',
+  };
+
+  it('notices an edit two imports away, in a module that does not mention Kafka', async () => {
+    const cwd = writeTree(importChain);
+    const first = await runInTree(['--cache', '--format', 'compact'], {}, '', cwd);
+    expect(first.stdout).toMatch(/^src\/settings\/base\.ts:.*\[idempotence-disabled\]/m);
+    writeFileSync(join(cwd, 'src/settings/base.ts'), 'export const base = { idempotent: true }\n');
+    const warm = await runInTree(['--cache', '--format', 'compact'], {}, '', cwd);
+    const cold = await runInTree(['--format', 'compact'], {}, '', cwd);
+    expect(warm.stdout).toBe(cold.stdout);
+    expect(warm.stdout).not.toContain('[idempotence-disabled]');
+  });
+
+  it('notices a new file that changes which module an import names', async () => {
+    const cwd = writeTree(importChain);
+    await runInTree(['--cache', '--format', 'compact'], {}, '', cwd);
+    // `./options` now names src/options.ts, which comes before src/options/index.ts in resolution order.
+    writeFileSync(join(cwd, 'src/options.ts'), 'export const producerOptions = { idempotent: true }\n');
+    const warm = await runInTree(['--cache', '--format', 'compact'], {}, '', cwd);
+    const cold = await runInTree(['--format', 'compact'], {}, '', cwd);
+    expect(warm.stdout).toBe(cold.stdout);
+    expect(warm.stdout).not.toContain('[idempotence-disabled]');
+  });
+
+  it('keeps an entry whose imports are unchanged when an unrelated module changes', async () => {
+    const cwd = writeTree({ ...importChain, 'src/unrelated.ts': 'export const a = 1\n' });
+    await runInTree(['--cache', '--format', 'compact'], {}, '', cwd);
+    writeFileSync(join(cwd, 'src/unrelated.ts'), 'export const a = 2\n');
+    const warm = await runInTree(['--cache', '--format', 'compact', '--stats'], {}, '', cwd);
+    expect(warm.stdout).toMatch(/\[idempotence-disabled\]/);
+    expect(warm.stderr).toMatch(/0 code files parsed/);
+  });
+
   it('notices an edited configuration file, and a file that was added', async () => {
     const cwd = writeTree(tree);
     await runInTree(['--cache'], {}, '', cwd);

@@ -6,7 +6,7 @@ import { chmodSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compileCacheDirectory } from '../../src/startup/compile-cache.js';
+import { CompileCache, compileCacheDirectory } from '../../src/startup/compile-cache.js';
 import { runInTree, writeTree } from '../support/run-cli.js';
 
 const PROJECT_ROOT = join(import.meta.dirname, '..', '..');
@@ -130,5 +130,28 @@ describe('compileCacheDirectory', () => {
     const parent = freshDirectory();
     writeFileSync(join(parent, 'file'), '');
     expect(compileCacheDirectory({ KAFKALINT_COMPILE_CACHE: join(parent, 'file') })).toBeUndefined();
+  });
+});
+
+describe('CompileCache.load', () => {
+  it('runs a CommonJS file once, with its own require, and keeps non-ASCII text intact', () => {
+    const folder = freshDirectory();
+    writeFileSync(join(folder, 'helper.cjs'), 'module.exports = { word: "naïve" };\n');
+    writeFileSync(join(folder, 'main.cjs'), 'globalThis.kafkalintLoads = (globalThis.kafkalintLoads ?? 0) + 1;\nmodule.exports = { text: "ellipsis … and " + require("./helper.cjs").word, file: __filename };\n');
+    writeFileSync(join(folder, 'ascii.cjs'), 'module.exports = "plain";\n');
+    const cache = new CompileCache(freshDirectory());
+    const loaded = cache.load(join(folder, 'main.cjs')) as { text: string; file: string };
+    expect(loaded.text).toBe('ellipsis … and naïve');
+    expect(loaded.file).toBe(join(folder, 'main.cjs'));
+    expect(cache.load(join(folder, 'main.cjs'))).toBe(loaded);
+    expect((globalThis as { kafkalintLoads?: number }).kafkalintLoads).toBe(1);
+    expect(cache.load(join(folder, 'ascii.cjs'))).toBe('plain');
+  });
+
+  it('lets the caller answer a require before Node does', () => {
+    const folder = freshDirectory();
+    writeFileSync(join(folder, 'main.cjs'), 'module.exports = require("some-package");\n');
+    const cache = new CompileCache(undefined);
+    expect(cache.load(join(folder, 'main.cjs'), (id) => (id === 'some-package' ? { routed: true } : undefined))).toEqual({ routed: true });
   });
 });
