@@ -21,6 +21,10 @@ const require = createRequire(import.meta.url);
 
 execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.json')], { stdio: 'inherit' });
 
+// A bundle from an earlier build must not outlive this one, even if this one cannot bundle.
+const outdir = join(ROOT, 'dist/cli');
+rmSync(outdir, { recursive: true, force: true });
+
 let esbuild;
 try {
   esbuild = await import('esbuild');
@@ -64,9 +68,6 @@ const lazyChildProcessForCommander = {
     }));
   },
 };
-
-const outdir = join(ROOT, 'dist/cli');
-rmSync(outdir, { recursive: true, force: true });
 
 // The same code on every path: CommonJS for Node 20, ASCII output (the compile cache reads files as latin1), no
 // comments or whitespace (less to read and parse), names kept (stack traces of internal errors stay readable).

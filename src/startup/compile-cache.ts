@@ -9,10 +9,11 @@
 // whose cache was missing or rejected, so the second run of a given kafkalint build on a given Node is fast.
 //
 // Safety: V8 checks that a cache fits its own version and flags, and rejects it otherwise; it does not check the
-// source text. So the cache's name includes the file's path, size and modification time and the Node version: a
-// rebuilt or reinstalled file gets a new entry. The directory is the user's own (mode 0700, owned by the user, not
-// writable by others) — a cache is code, and one planted by another user must never be loaded. Any failure to read
-// or write only costs speed.
+// source text. So the cache's name includes the file's path, size and modification time, its package's version and
+// the Node version: a rebuilt, edited or upgraded file gets a new entry. The directory is the user's own (mode 0700,
+// owned by the user, not writable by others): a cache is code, and one planted by another user must never be loaded.
+// On Windows, where these permissions cannot be checked this way, no cache is used. Any failure to read or write only
+// costs speed.
 
 import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
@@ -54,6 +55,25 @@ export function compileCacheDirectory(env: NodeJS.ProcessEnv): string | undefine
   }
 }
 
+/**
+ * The version of the package a file belongs to (its nearest package.json). npm gives every installed file the same
+ * modification time, so after an upgrade a file can have the path, size and time of its predecessor; the version
+ * tells them apart. (An edit in place changes the time.)
+ */
+function packageVersionOf(file: string): string {
+  let directory = dirname(file);
+  for (let level = 0; level < 6; level++) {
+    try {
+      return String((JSON.parse(readFileSync(join(directory, 'package.json'), 'utf8')) as { version?: unknown }).version ?? '');
+    } catch {
+      const parent = dirname(directory);
+      if (parent === directory) break;
+      directory = parent;
+    }
+  }
+  return '';
+}
+
 export class CompileCache {
   private readonly loaded = new Map<string, { exports: unknown }>();
   private readonly scripts: LoadedScript[] = [];
@@ -68,7 +88,7 @@ export class CompileCache {
     } catch {
       return undefined;
     }
-    const identity = `${process.version}\u0000${process.arch}\u0000${file}\u0000${stat.size}\u0000${stat.mtimeMs}\u0000${source.length}`;
+    const identity = [process.version, process.arch, file, stat.size, stat.mtimeMs, source.length, packageVersionOf(file)].join('\u0000');
     return join(this.directory, `${basename(file)}-${createHash('sha256').update(identity).digest('hex').slice(0, 24)}.cache`);
   }
 

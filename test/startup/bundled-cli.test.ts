@@ -148,6 +148,27 @@ describe('CompileCache.load', () => {
     expect(cache.load(join(folder, 'ascii.cjs'))).toBe('plain');
   });
 
+  it("writes a new cache entry when the file's package version changes, though its size and time do not", () => {
+    const folder = freshDirectory();
+    const cacheDirectory = freshDirectory();
+    writeFileSync(join(folder, 'package.json'), JSON.stringify({ name: 'p', version: '1.0.0' }));
+    writeFileSync(join(folder, 'main.cjs'), 'module.exports = 1;\n');
+    const first = new CompileCache(cacheDirectory);
+    first.load(join(folder, 'main.cjs'));
+    first.save();
+    expect(cacheFiles(cacheDirectory)).toHaveLength(1);
+    // Same version again: the entry is found, nothing new is written.
+    const again = new CompileCache(cacheDirectory);
+    again.load(join(folder, 'main.cjs'));
+    again.save();
+    expect(cacheFiles(cacheDirectory)).toHaveLength(1);
+    writeFileSync(join(folder, 'package.json'), JSON.stringify({ name: 'p', version: '1.0.1' }));
+    const upgraded = new CompileCache(cacheDirectory);
+    upgraded.load(join(folder, 'main.cjs'));
+    upgraded.save();
+    expect(cacheFiles(cacheDirectory)).toHaveLength(2);
+  });
+
   it('lets the caller answer a require before Node does', () => {
     const folder = freshDirectory();
     writeFileSync(join(folder, 'main.cjs'), 'module.exports = require("some-package");\n');
