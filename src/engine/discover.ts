@@ -2,7 +2,7 @@
 // dependencies or build output are not walked. Binary, oversized and unreadable files are skipped with a note, never
 // silently, and never fatally: the other files are still linted.
 
-import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { sourceKindOf } from '../sources/index.js';
 import type { SkipNote } from './rule.js';
@@ -65,18 +65,19 @@ function readTextAgain(absolute: string): string | undefined {
   }
 }
 
-/** `regular`: the folder listing already said this is a regular file, so it needs no stat of its own. */
-function readCandidate(cwd: string, absolute: string, discovery: Discovery, regular: boolean, path = displayPath(cwd, absolute)): void {
+// A FIFO with a config name would block a plain open until some writer appears; opened without blocking, it is
+// turned away by fstat like any other file that is not a regular one. (O_NONBLOCK does not exist on Windows.)
+const OPEN_WITHOUT_BLOCKING = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+function readCandidate(cwd: string, absolute: string, discovery: Discovery, path = displayPath(cwd, absolute)): void {
   let descriptor: number | undefined;
   try {
-    // A FIFO, socket or device with a config name: opening it for reading could block the run forever (a FIFO waits
-    // for a writer), so anything not known to be a regular file is turned away by stat before it is opened.
-    if (!regular && !statSync(absolute).isFile()) {
+    descriptor = openSync(absolute, OPEN_WITHOUT_BLOCKING);
+    const stats = fstatSync(descriptor);
+    if (!stats.isFile()) {
       discovery.notes.push({ file: path, reason: 'skipped: not a regular file' });
       return;
     }
-    descriptor = openSync(absolute, 'r');
-    const stats = fstatSync(descriptor);
     const size = stats.size;
     if (size > MAX_FILE_BYTES) {
       discovery.notes.push({ file: path, reason: `skipped: ${size} bytes is over the ${MAX_FILE_BYTES}-byte limit` });
@@ -126,12 +127,9 @@ function walk(cwd: string, directory: string, discovery: Discovery, visited: Set
     const name = entry.name;
     const absolute = join(directory, name);
     let isDirectory = entry.isDirectory();
-    let isRegularFile = entry.isFile();
     if (entry.isSymbolicLink()) {
       try {
-        const target = statSync(absolute);
-        isDirectory = target.isDirectory();
-        isRegularFile = target.isFile();
+        isDirectory = statSync(absolute).isDirectory();
       } catch {
         discovery.notes.push({ file: displayOf(name, absolute), reason: 'skipped: broken symbolic link' });
         continue;
@@ -141,7 +139,7 @@ function walk(cwd: string, directory: string, discovery: Discovery, visited: Set
       if (!SKIPPED_FOLDERS.has(name) && !ignored?.folder(displayOf(name, absolute))) walk(cwd, absolute, discovery, visited, ignored);
     } else if (sourceKindOf(name) !== undefined) {
       const path = displayOf(name, absolute);
-      if (!ignored?.file(path)) readCandidate(cwd, absolute, discovery, isRegularFile, path);
+      if (!ignored?.file(path)) readCandidate(cwd, absolute, discovery, path);
     }
   }
 }
@@ -166,7 +164,7 @@ export function discoverFiles(paths: string[], cwd: string, ignored?: IgnoredPat
     } else if (ignored?.file(displayPath(cwd, absolute))) {
       discovery.notes.push({ file: displayPath(cwd, absolute), reason: 'skipped: matches an ignore pattern (--no-ignore reads it)' });
     } else {
-      readCandidate(cwd, absolute, discovery, stats.isFile());
+      readCandidate(cwd, absolute, discovery);
     }
   }
   // A file named twice (a folder and a file inside it) is linted once.
