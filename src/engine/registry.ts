@@ -1,5 +1,6 @@
-// The built-in rules: one module per rule in rules/<rule-id>.ts. They are found by listing that folder, so adding a
-// rule is adding its two files (code and page), with no index to keep in step.
+// The built-in rules: one module per rule in rules/<rule-id>.ts, found by listing that folder (rule-modules.ts; the
+// bundled CLI lists it at build time), so adding a rule is adding its two files (code and page), with no index to
+// keep in step.
 
 import type { Rule } from './rule.js';
 import type { Severity } from '../model/types.js';
