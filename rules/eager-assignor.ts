@@ -1,26 +1,9 @@
 import { defineRule } from '../src/engine/rule.js';
+import { protocolOfConfiguredAssignor } from '../src/model/assignors.js';
 import { isExplicit, judgeableClientValue } from '../src/model/judgeable.js';
 import { clientsWithRole, isJavaFamily } from '../src/model/queries.js';
 import { describeEffective, explicitSetting } from '../src/model/resolve.js';
 import type { ClientFacts } from '../src/model/types.js';
-
-type RebalanceProtocol = 'eager' | 'cooperative' | 'unknown';
-
-// Java assignors by simple class name, librdkafka assignors by name. StickyAssignor keeps assignments sticky but still
-// uses the eager protocol; CooperativeStickyAssignor (Kafka 2.4, KIP-429) and librdkafka's cooperative-sticky are the
-// incremental ones.
-const EAGER_ASSIGNORS = new Set(['range', 'roundrobin', 'rangeassignor', 'roundrobinassignor', 'stickyassignor']);
-const COOPERATIVE_ASSIGNORS = new Set(['cooperative-sticky', 'cooperativestickyassignor']);
-const JAVA_ASSIGNOR_PACKAGE = 'org.apache.kafka.clients.consumer.';
-
-function protocolOf(assignor: string): RebalanceProtocol {
-  let name = assignor.trim().replace(/^class\s+/, '');
-  if (name.startsWith(JAVA_ASSIGNOR_PACKAGE)) name = name.slice(JAVA_ASSIGNOR_PACKAGE.length);
-  const lower = name.toLowerCase();
-  if (EAGER_ASSIGNORS.has(lower)) return 'eager';
-  if (COOPERATIVE_ASSIGNORS.has(lower)) return 'cooperative';
-  return 'unknown';
-}
 
 /**
  * Whether the group rebalances eagerly. The Java consumer assigns with the first assignor all members support and
@@ -30,7 +13,7 @@ function protocolOf(assignor: string): RebalanceProtocol {
  */
 function rebalancesEagerly(client: ClientFacts, assignors: string[]): boolean {
   if (assignors.length === 0) return false;
-  const protocols = assignors.map(protocolOf);
+  const protocols = assignors.map(protocolOfConfiguredAssignor);
   if (protocols.every((protocol) => protocol === 'eager')) return true;
   return isJavaFamily(client) && protocols[0] === 'eager';
 }
@@ -60,7 +43,7 @@ export default defineRule({
       if (usesBrokerSideAssignment(consumer)) continue;
       const strategy = judgeableClientValue(consumer, 'partition.assignment.strategy');
       if (!strategy || !Array.isArray(strategy.value) || !rebalancesEagerly(consumer, strategy.value)) continue;
-      const mixed = strategy.value.some((assignor) => protocolOf(assignor) !== 'eager');
+      const mixed = strategy.value.some((assignor) => protocolOfConfiguredAssignor(assignor) !== 'eager');
       const detail = mixed ? `; ${strategy.value[0]} is listed first, so the group assigns with it and uses the eager protocol` : '';
       const explicit = isExplicit(strategy);
       // kafkajs ships only the round-robin assigner and no cooperative protocol (Consuming.md): nothing better can be

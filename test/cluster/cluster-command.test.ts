@@ -65,6 +65,23 @@ describe('kafkalint cluster', () => {
     expect(cluster.receivedApiKeys.filter((key) => WRITE_API_KEYS.includes(key))).toEqual([]);
   });
 
+  it('reports the consumer group whose members agreed on the eager range assignor, and not the cooperative or empty ones', async () => {
+    const orders = { topic: 'orders', partition: 0, offset: 150 };
+    cluster = await startTestCluster({
+      ...degraded,
+      groups: [
+        { groupId: 'billing', protocol: 'range', members: 2, offsets: [orders] },
+        { groupId: 'audit', protocol: 'cooperative-sticky', members: 2, offsets: [orders] },
+        { groupId: 'archive', members: 0, offsets: [orders] },
+      ],
+    });
+    const run = await audit(['--bootstrap-server', cluster.bootstrap, '--format', 'json']);
+    expect(run.stderr).toBe('');
+    const eager = findingsOf(run.stdout).filter((finding) => finding.ruleId === 'live-group-eager-protocol');
+    expect(eager.map((finding) => finding.file)).toEqual(['kafka://kafkalint-test-cluster/group/billing']);
+    expect(eager[0].message).toContain('Group billing rebalances eagerly: its members agreed on the range assignor');
+  });
+
   it('reports a missing authorizer and audits only the topics --topics names', async () => {
     cluster = await startTestCluster({ ...degraded, authorizer: false });
     const run = await audit(['--bootstrap-server', cluster.bootstrap, '--format', 'json', '--topics', 'pay*']);

@@ -33,6 +33,8 @@ export interface GroupScenario {
   groupId: string;
   /** 'consumer' for Kafka consumers; '' for a group that only commits offsets. Default 'consumer'. */
   protocolType?: string;
+  /** The assignor the members agreed on (describeGroups `protocol`); default 'range' for a consumer group with members. */
+  protocol?: string;
   /** Number of live members. Consumer members subscribe to the topics of `offsets` and share their partitions. */
   members: number;
   /** Stable | Empty | Dead | PreparingRebalance | CompletingRebalance; default Stable with members, Empty without. */
@@ -218,7 +220,7 @@ function groupStateOf(group: GroupScenario, defaultCoordinator: number): GroupSt
   return {
     groupId: group.groupId,
     protocolType,
-    protocol: members.length > 0 && protocolType === 'consumer' ? 'range' : '',
+    protocol: members.length > 0 && protocolType === 'consumer' ? group.protocol ?? 'range' : '',
     state: group.state ?? (members.length > 0 ? 'Stable' : 'Empty'),
     coordinator: group.coordinator ?? defaultCoordinator,
     members,
