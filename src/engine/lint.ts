@@ -113,19 +113,36 @@ function folderOf(path: string): string {
 /**
  * The version a client's library has in the repository: the manifest nearest above the client's file wins (a
  * monorepo's packages pin their own versions), and at the same folder a lockfile's exact version beats a
- * package.json range.
+ * package.json range. Manifests that still tie (a pom.xml beside a build.gradle) are taken in file-name order, so
+ * the answer never depends on the order files were read in.
  */
 export function versionFor(client: { file: string; library: string }, dependencies: LibraryDependency[]): string | undefined {
-  let best: { version: string; depth: number; exact: boolean } | undefined;
+  // Spring for Apache Kafka runs the Java client: its defaults are those of the kafka-clients version in the build.
+  const library = client.library === 'spring' ? 'java' : client.library;
+  let best: ManifestVersion | undefined;
   for (const dependency of dependencies) {
-    if (dependency.library !== client.library || !dependency.version) continue;
+    if (dependency.library !== library || !dependency.version) continue;
     const folder = folderOf(dependency.file);
     if (!client.file.startsWith(folder)) continue;
-    const depth = folder.split('/').length;
-    const exact = LOCKFILES.has(dependency.file.slice(folder.length));
-    if (!best || depth > best.depth || (depth === best.depth && exact && !best.exact)) best = { version: dependency.version, depth, exact };
+    const candidate = { version: dependency.version, depth: folder.split('/').length, exact: LOCKFILES.has(dependency.file.slice(folder.length)), file: dependency.file };
+    if (!best || preferredManifest(candidate, best)) best = candidate;
   }
   return best?.version;
+}
+
+interface ManifestVersion {
+  version: string;
+  /** How many folders deep the manifest is: the nearest one above a client wins. */
+  depth: number;
+  /** A lockfile's exact version, rather than a manifest's range. */
+  exact: boolean;
+  file: string;
+}
+
+function preferredManifest(candidate: ManifestVersion, best: ManifestVersion): boolean {
+  if (candidate.depth !== best.depth) return candidate.depth > best.depth;
+  if (candidate.exact !== best.exact) return candidate.exact;
+  return compareText(candidate.file, best.file) < 0 || (candidate.file === best.file && compareText(candidate.version, best.version) < 0);
 }
 
 /** Clients whose file does not pin a version take the version the repository's manifests declare. */

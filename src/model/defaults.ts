@@ -182,9 +182,11 @@ function tableFor(library: Library, version: string | undefined): VersionedTable
     case 'java':
       return javaTable(version, 'Java client');
     case 'spring': {
-      const java = javaTable(undefined, 'Java client');
+      // A Spring client's version is the kafka-clients version its build declares (engine/lint.ts versionFor).
+      const java = javaTable(version, 'Java client');
+      const source = version ? `Spring for Apache Kafka default (Java client ${version})` : 'Spring for Apache Kafka default (Java client ≥ 3.0 assumed)';
       // Spring Kafka ≥ 2.3 sets enable.auto.commit=false unless the user sets it.
-      return { table: { ...java.table, 'enable.auto.commit': false }, source: 'Spring for Apache Kafka default (Java client ≥ 3.0 assumed)' };
+      return { table: { ...java.table, 'enable.auto.commit': false }, source };
     }
     case 'kafka-connect':
       return { table: KAFKA_CONNECT, source: 'Kafka Connect worker default' };

@@ -76,7 +76,7 @@ export interface ClientFacts extends FactBase {
   kind: 'client';
   role: Role;
   library: Library;
-  /** Version of the library when the repository's manifests say it (`3.7.0`, `2.2.4`). */
+  /** Version of the library when the repository's manifests say it (`3.7.0`, `2.2.4`); for `spring`, of kafka-clients. */
   libraryVersion?: string;
   /** Topics the client names (producers write them, consumers read them). */
   topics: TopicReference[];
@@ -252,7 +252,7 @@ export interface ParseProblem {
   message: string;
 }
 
-/** A library dependency found in package.json or a lockfile. */
+/** A library dependency found in package.json, a lockfile, pom.xml or build.gradle(.kts). */
 export interface LibraryDependency {
   library: Library;
   version?: string;

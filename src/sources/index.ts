@@ -10,7 +10,7 @@ export type SourceKind = 'properties' | 'yaml' | 'json' | 'env' | 'manifest' | '
 /** kafkalint's own files: its configuration and baseline are not Kafka configuration. */
 const OWN_FILES = new Set(['kafkalint.config.yaml', 'kafkalint.config.yml', '.kafkalint.yaml', '.kafkalint.yml', '.kafkalint-baseline.json']);
 
-const MANIFEST_NAMES = new Set(['package.json', 'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml']);
+const MANIFEST_NAMES = new Set(['package.json', 'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'pom.xml', 'build.gradle', 'build.gradle.kts']);
 
 /** Which source reads a file, by the extension of its name (lower case). */
 const KIND_BY_EXTENSION = new Map<string, SourceKind>([

@@ -178,6 +178,25 @@ export const MANIFEST_SEEDS: Seed[] = [
   },
   { path: 'yarn.lock', text: '# yarn lockfile v1\n\n\nkafkajs@^2.2.4:\n  version "2.2.4"\n  resolved "https://registry.yarnpkg.com/kafkajs/-/kafkajs-2.2.4.tgz"\n' },
   { path: 'pnpm-lock.yaml', text: "lockfileVersion: '9.0'\nimporters:\n  .:\n    dependencies:\n      kafkajs:\n        specifier: ^2.2.4\n        version: 2.2.4\npackages:\n  kafkajs@2.2.4:\n    resolution: {integrity: sha512-x}\n" },
+  {
+    path: 'pom.xml',
+    text: [
+      '<project>',
+      '  <properties><kafka.version>3.6.1</kafka.version></properties>',
+      '  <dependencies>',
+      '    <!-- <dependency><groupId>org.apache.kafka</groupId><artifactId>kafka-clients</artifactId><version>2.0.0</version></dependency> -->',
+      '    <dependency>',
+      '      <groupId>org.apache.kafka</groupId>',
+      '      <artifactId>kafka-clients</artifactId>',
+      '      <version>${kafka.version}</version>',
+      '    </dependency>',
+      '  </dependencies>',
+      '</project>',
+      '',
+    ].join('\n'),
+  },
+  { path: 'build.gradle', text: "def kafkaVersion = '3.7.0'\ndependencies {\n    implementation \"org.apache.kafka:kafka-clients:$kafkaVersion\"\n}\n" },
+  { path: 'build.gradle.kts', text: 'dependencies {\n    implementation(group = "org.apache.kafka", name = "kafka-clients", version = "3.5.2")\n}\n' },
 ];
 
 export const CODE_SEEDS: Seed[] = [

@@ -1,20 +1,24 @@
-// package.json and lockfiles: which Kafka client library the repository uses, and which version. The engine gives
-// that version to clients of the library whose own file does not say one, so defaults that changed between
-// versions are judged right. A manifest that names no Kafka package is not parsed at all.
+// package.json, lockfiles, pom.xml and build.gradle(.kts): which Kafka client library the repository uses, and which
+// version. The engine gives that version to clients of the library whose own file does not say one, so defaults that
+// changed between versions are judged right. A manifest that names no Kafka package is not parsed at all.
 
 import { LineCounter, parseDocument } from 'yaml';
 import type { FileFacts } from '../../model/types.js';
 import { emptyFileFacts } from '../../model/types.js';
 import { LineIndex, parseJson } from '../json/parse-json.js';
+import { dependenciesOfGradleBuild } from './gradle-build.js';
+import { mentionsKafkaClients } from './java-packages.js';
 import { mentionsKafkaPackage } from './kafka-packages.js';
+import { dependenciesOfPom } from './maven-pom.js';
 import { dependenciesOfNpmLockfile } from './npm-lockfile.js';
 import { dependenciesOfPackageJson } from './package-json.js';
 import { dependenciesOfPnpmLockfile } from './pnpm-lockfile.js';
 import { dependenciesOfYarnLockfile } from './yarn-lockfile.js';
 
 export function extractManifestFacts(file: string, text: string): FileFacts {
-  if (!mentionsKafkaPackage(text)) return emptyFileFacts();
   const base = file.split('/').pop()!.toLowerCase();
+  if (JAVA_BUILD_FILES.has(base)) return javaBuildFacts(file, base, text);
+  if (!mentionsKafkaPackage(text)) return emptyFileFacts();
   switch (base) {
     case 'package.json':
       return withJson(file, text, (value) => dependenciesOfPackageJson(file, value));
@@ -28,6 +32,14 @@ export function extractManifestFacts(file: string, text: string): FileFacts {
     default:
       return emptyFileFacts();
   }
+}
+
+/** Maven and Gradle build files: which kafka-clients version a Java project declares (see maven-pom.ts, gradle-build.ts). */
+const JAVA_BUILD_FILES = new Set(['pom.xml', 'build.gradle', 'build.gradle.kts']);
+
+function javaBuildFacts(file: string, base: string, text: string): FileFacts {
+  if (!mentionsKafkaClients(text)) return emptyFileFacts();
+  return base === 'pom.xml' ? dependenciesOfPom(file, text) : dependenciesOfGradleBuild(file, text);
 }
 
 /**

@@ -1,0 +1,23 @@
+// The Maven artifact whose version decides the Java client's defaults, and how a build file's version text becomes
+// a version. Spring for Apache Kafka, Kafka Streams and the broker (`kafka_2.13`) bring kafka-clients too, but their
+// own version does not name the one they bring, so only `org.apache.kafka:kafka-clients` counts.
+
+export const KAFKA_CLIENTS_GROUP = 'org.apache.kafka';
+export const KAFKA_CLIENTS_ARTIFACT = 'kafka-clients';
+
+/** A cheap test before scanning a build file: most name no Kafka artifact. */
+export function mentionsKafkaClients(text: string): boolean {
+  return text.includes(KAFKA_CLIENTS_ARTIFACT);
+}
+
+/**
+ * The release a kafka-clients version names: `3.7.0` as is; Confluent's builds (`3.7.0-ccs`) and other suffixed
+ * builds as the release they are built from, since their defaults are that release's; the four-part releases before
+ * 1.0 (`0.10.2.1`) as written. A Maven range pinning one version (`[3.7.0]`) gives that version; other ranges,
+ * `+`, `latest.release` and anything else give undefined: a guessed version would pick defaults silently.
+ */
+export function javaClientVersion(text: string | undefined): string | undefined {
+  if (typeof text !== 'string') return undefined;
+  const pinned = /^\[\s*([^,\]]+?)\s*\]$/.exec(text.trim())?.[1] ?? text.trim();
+  return /^(\d+\.\d+\.\d+(?:\.\d+)?)(?:-[0-9A-Za-z][0-9A-Za-z.-]*)?$/.exec(pinned)?.[1];
+}
