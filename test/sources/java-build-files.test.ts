@@ -108,6 +108,43 @@ describe('pom.xml', () => {
   });
 });
 
+describe("Spring Boot's kafka.version override", () => {
+  const bootPom = (...properties: string[]) =>
+    pom(
+      '  <parent><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-parent</artifactId><version>3.3.0</version></parent>',
+      '  <properties>',
+      ...properties,
+      '  </properties>',
+      '  <dependencies>',
+      dependency('org.springframework.kafka', 'spring-kafka'),
+      '  </dependencies>',
+    );
+
+  it('takes <kafka.version> of a Spring Boot pom as the kafka-clients version', async () => {
+    const files = { 'pom.xml': bootPom('    <kafka.version>2.8.1</kafka.version>'), 'producer.properties': PRODUCER };
+    expect(await javaVersions(files)).toEqual([{ library: 'java', version: '2.8.1', file: 'pom.xml' }]);
+    expect((await versionedFindings(files)).join('\n')).toContain('producer-acks-one');
+  });
+
+  it('takes ext[\'kafka.version\'] (Groovy) and extra["kafka.version"] (Kotlin) of a Spring build', async () => {
+    const groovy = lines("plugins { id 'org.springframework.boot' version '3.3.0' }", "ext['kafka.version'] = '3.5.0'", "dependencies { implementation 'org.springframework.kafka:spring-kafka' }");
+    expect(await javaVersions({ 'build.gradle': groovy })).toEqual([{ library: 'java', version: '3.5.0', file: 'build.gradle' }]);
+    const kotlin = lines('plugins { id("org.springframework.boot") version "3.3.0" }', 'extra["kafka.version"] = "3.6.2"', 'dependencies { implementation("org.springframework.kafka:spring-kafka") }');
+    expect(await javaVersions({ 'build.gradle.kts': kotlin })).toEqual([{ library: 'java', version: '3.6.2', file: 'build.gradle.kts' }]);
+  });
+
+  it('lets an explicit kafka-clients version win over the property', async () => {
+    const files = { 'pom.xml': pom('  <properties><kafka.version>2.8.1</kafka.version></properties>', '  <dependencies>', dependency('org.springframework.kafka', 'spring-kafka'), dependency('org.apache.kafka', 'kafka-clients', '3.6.0'), '  </dependencies>') };
+    expect(await javaVersions(files)).toEqual([{ library: 'java', version: '3.6.0', file: 'pom.xml' }]);
+  });
+
+  it('ignores a kafka.version property in a build that uses neither Spring Boot nor Spring for Apache Kafka', async () => {
+    const files = { 'pom.xml': pom('  <properties><kafka.version>2.8.1</kafka.version></properties>', '  <dependencies>', dependency('com.example', 'other'), '  </dependencies>') };
+    expect(await javaVersions(files)).toEqual([]);
+    expect(await javaVersions({ 'build.gradle': lines("ext['kafka.version'] = '2.8.1'", "dependencies { implementation 'com.example:other:1.0' }") })).toEqual([]);
+  });
+});
+
 describe('build.gradle and build.gradle.kts', () => {
   it('reads a coordinate string in either quote style and any configuration', async () => {
     const groovy = lines('plugins { id "java" }', "repositories { maven { url 'https://packages.example.com/maven' } }", 'dependencies {', "    implementation 'org.apache.kafka:kafka-clients:2.8.1' // the client", '}');

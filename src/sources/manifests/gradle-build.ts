@@ -8,7 +8,7 @@
 
 import type { FileFacts, LibraryDependency } from '../../model/types.js';
 import { emptyFileFacts } from '../../model/types.js';
-import { javaClientVersion, KAFKA_CLIENTS_ARTIFACT, KAFKA_CLIENTS_GROUP } from './java-packages.js';
+import { javaClientVersion, KAFKA_CLIENTS_ARTIFACT, KAFKA_CLIENTS_GROUP, SPRING_BOOT_KAFKA_VERSION_PROPERTY, usesSpringKafkaOrBoot } from './java-packages.js';
 
 /** The script without `//` and `/* *\/` comments; quotes are followed so a URL in a string is not cut. */
 function withoutComments(script: string): string {
@@ -67,6 +67,15 @@ function namedArguments(line: string): Map<string, { value: string; quote: strin
   return pairs;
 }
 
+/** Groovy `ext['kafka.version'] = '3.7.0'`, or any of the forms variableValue knows (Kotlin `extra["kafka.version"]`). */
+function springBootKafkaVersion(script: string): string | undefined {
+  const property = escapeRegExp(SPRING_BOOT_KAFKA_VERSION_PROPERTY);
+  const values = new Set([...script.matchAll(new RegExp(`\\bext\\[\\s*(['"])${property}\\1\\s*\\]\\s*=\\s*(['"])([^'"$\\n]*)\\2`, 'g'))].map((match) => match[3].trim()));
+  const other = variableValue(script, SPRING_BOOT_KAFKA_VERSION_PROPERTY);
+  if (other !== undefined) values.add(other);
+  return values.size === 1 ? [...values][0] : undefined;
+}
+
 export function dependenciesOfGradleBuild(file: string, text: string): FileFacts {
   const facts = emptyFileFacts();
   const script = withoutComments(text);
@@ -83,6 +92,11 @@ export function dependenciesOfGradleBuild(file: string, text: string): FileFacts
     const version = written === undefined || written === '' ? undefined : resolveVersion(script, written, quote);
     if (found.some((known) => known.version === version)) continue;
     found.push(version ? { library: 'java', version, file } : { library: 'java', file });
+  }
+  // No kafka-clients version declared: Spring Boot manages it, and `ext['kafka.version']` overrides it.
+  const bootOverride = usesSpringKafkaOrBoot(script) ? javaClientVersion(springBootKafkaVersion(script)) : undefined;
+  if (bootOverride && !found.some((known) => known.version !== undefined)) {
+    found.splice(0, found.length, { library: 'java', version: bootOverride, file });
   }
   facts.dependencies.push(...found);
   return facts;

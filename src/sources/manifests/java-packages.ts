@@ -5,9 +5,22 @@
 export const KAFKA_CLIENTS_GROUP = 'org.apache.kafka';
 export const KAFKA_CLIENTS_ARTIFACT = 'kafka-clients';
 
+/**
+ * Spring Boot's dependency management picks the kafka-clients version of a Spring for Apache Kafka application, and
+ * a build overrides it with this property (Maven `<properties>`, Gradle `ext['kafka.version']`): "Override Spring
+ * Boot Dependencies" in the Spring for Apache Kafka reference. It counts only in a build that uses Spring for Apache
+ * Kafka or Spring Boot; elsewhere a property of that name can mean anything.
+ */
+export const SPRING_BOOT_KAFKA_VERSION_PROPERTY = 'kafka.version';
+
+/** Whether a build uses Spring for Apache Kafka or Spring Boot's dependency management. */
+export function usesSpringKafkaOrBoot(text: string): boolean {
+  return text.includes('spring-kafka') || text.includes('spring-boot');
+}
+
 /** A cheap test before scanning a build file: most name no Kafka artifact. */
 export function mentionsKafkaClients(text: string): boolean {
-  return text.includes(KAFKA_CLIENTS_ARTIFACT);
+  return text.includes(KAFKA_CLIENTS_ARTIFACT) || (text.includes(SPRING_BOOT_KAFKA_VERSION_PROPERTY) && usesSpringKafkaOrBoot(text));
 }
 
 /**

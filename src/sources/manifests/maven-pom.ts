@@ -8,7 +8,7 @@
 
 import type { FileFacts, LibraryDependency } from '../../model/types.js';
 import { emptyFileFacts } from '../../model/types.js';
-import { javaClientVersion, KAFKA_CLIENTS_ARTIFACT, KAFKA_CLIENTS_GROUP } from './java-packages.js';
+import { javaClientVersion, KAFKA_CLIENTS_ARTIFACT, KAFKA_CLIENTS_GROUP, SPRING_BOOT_KAFKA_VERSION_PROPERTY, usesSpringKafkaOrBoot } from './java-packages.js';
 
 /** The text without comments; an unclosed comment runs to the end of the file, as it does for an XML parser. */
 function withoutComments(xml: string): string {
@@ -97,6 +97,12 @@ export function dependenciesOfPom(file: string, text: string): FileFacts {
     const version = written === undefined ? undefined : javaClientVersion(resolveProperties(written, properties));
     if (found.some((known) => known.version === version)) continue;
     found.push(version ? { library: 'java', version, file } : { library: 'java', file });
+  }
+  // No kafka-clients declared, or declared without a version: Spring Boot manages it, and `kafka.version` overrides it.
+  const override = properties.get(SPRING_BOOT_KAFKA_VERSION_PROPERTY);
+  const bootOverride = override !== undefined && usesSpringKafkaOrBoot(scanned) ? javaClientVersion(resolveProperties(override, properties)) : undefined;
+  if (bootOverride && !found.some((known) => known.version !== undefined)) {
+    found.splice(0, found.length, { library: 'java', version: bootOverride, file });
   }
   facts.dependencies.push(...found);
   return facts;
