@@ -6,9 +6,9 @@
 // `set("kafkaVersion", "…")`, a plain `kafkaVersion = …` in an `ext {}` block). Versions from gradle.properties,
 // version catalogs or a parent project stay unknown: this reads one file.
 
-import type { FileFacts, LibraryDependency } from '../../model/types.js';
+import type { FileFacts } from '../../model/types.js';
 import { emptyFileFacts } from '../../model/types.js';
-import { javaClientVersion, KAFKA_CLIENTS_ARTIFACT, KAFKA_CLIENTS_GROUP, SPRING_BOOT_KAFKA_VERSION_PROPERTY, usesSpringKafkaOrBoot } from './java-packages.js';
+import { javaClientVersion, KAFKA_CLIENTS_ARTIFACT, KAFKA_CLIENTS_GROUP, kafkaClientsDependencies, SPRING_BOOT_KAFKA_VERSION_PROPERTY, usesSpringKafkaOrBoot } from './java-packages.js';
 
 /** The script without `//` and `/* *\/` comments; quotes are followed so a URL in a string is not cut. */
 function withoutComments(script: string): string {
@@ -87,17 +87,8 @@ export function dependenciesOfGradleBuild(file: string, text: string): FileFacts
     const version = pairs.get('version');
     declared.push({ written: version?.value, quote: version?.quote ?? '"' });
   }
-  const found: LibraryDependency[] = [];
-  for (const { written, quote } of declared) {
-    const version = written === undefined || written === '' ? undefined : resolveVersion(script, written, quote);
-    if (found.some((known) => known.version === version)) continue;
-    found.push(version ? { library: 'java', version, file } : { library: 'java', file });
-  }
-  // No kafka-clients version declared: Spring Boot manages it, and `ext['kafka.version']` overrides it.
+  const versions = declared.map(({ written, quote }) => (written === undefined || written === '' ? undefined : resolveVersion(script, written, quote)));
   const bootOverride = usesSpringKafkaOrBoot(script) ? javaClientVersion(springBootKafkaVersion(script)) : undefined;
-  if (bootOverride && !found.some((known) => known.version !== undefined)) {
-    found.splice(0, found.length, { library: 'java', version: bootOverride, file });
-  }
-  facts.dependencies.push(...found);
+  facts.dependencies.push(...kafkaClientsDependencies(file, versions, bootOverride));
   return facts;
 }

@@ -2,6 +2,8 @@
 // a version. Spring for Apache Kafka, Kafka Streams and the broker (`kafka_2.13`) bring kafka-clients too, but their
 // own version does not name the one they bring, so only `org.apache.kafka:kafka-clients` counts.
 
+import type { LibraryDependency } from '../../model/types.js';
+
 export const KAFKA_CLIENTS_GROUP = 'org.apache.kafka';
 export const KAFKA_CLIENTS_ARTIFACT = 'kafka-clients';
 
@@ -33,4 +35,15 @@ export function javaClientVersion(text: string | undefined): string | undefined 
   if (typeof text !== 'string') return undefined;
   const pinned = /^\[\s*([^,\]]+?)\s*\]$/.exec(text.trim())?.[1] ?? text.trim();
   return /^(\d+\.\d+\.\d+(?:\.\d+)?)(?:-[0-9A-Za-z][0-9A-Za-z.-]*)?$/.exec(pinned)?.[1];
+}
+
+/**
+ * The Java client dependencies of one build file: one per distinct kafka-clients version it declares (undefined: a
+ * declaration without a readable version), or, when it declares none with a version, Spring Boot's `kafka.version`
+ * override if the build has one.
+ */
+export function kafkaClientsDependencies(file: string, declaredVersions: Array<string | undefined>, bootOverride: string | undefined): LibraryDependency[] {
+  const versions = [...new Set(declaredVersions)];
+  if (bootOverride && versions.every((version) => version === undefined)) return [{ library: 'java', version: bootOverride, file }];
+  return versions.map((version) => (version ? { library: 'java', version, file } : { library: 'java', file }));
 }

@@ -6,9 +6,9 @@
 // dependency excluding kafka-clients does not use it), build plugins' own dependencies and profiles are cut out
 // before it looks.
 
-import type { FileFacts, LibraryDependency } from '../../model/types.js';
+import type { FileFacts } from '../../model/types.js';
 import { emptyFileFacts } from '../../model/types.js';
-import { javaClientVersion, KAFKA_CLIENTS_ARTIFACT, KAFKA_CLIENTS_GROUP, SPRING_BOOT_KAFKA_VERSION_PROPERTY, usesSpringKafkaOrBoot } from './java-packages.js';
+import { javaClientVersion, KAFKA_CLIENTS_ARTIFACT, KAFKA_CLIENTS_GROUP, kafkaClientsDependencies, SPRING_BOOT_KAFKA_VERSION_PROPERTY, usesSpringKafkaOrBoot } from './java-packages.js';
 
 /** The text without comments; an unclosed comment runs to the end of the file, as it does for an XML parser. */
 function withoutComments(xml: string): string {
@@ -90,20 +90,14 @@ export function dependenciesOfPom(file: string, text: string): FileFacts {
   const xml = withoutComments(text);
   const properties = propertiesOf(xml);
   const scanned = withoutElements(withoutElements(xml, 'plugin'), 'exclusions');
-  const found: LibraryDependency[] = [];
+  const versions: Array<string | undefined> = [];
   for (const dependency of elementBodies(scanned, 'dependency')) {
     if (childText(dependency, 'groupId') !== KAFKA_CLIENTS_GROUP || childText(dependency, 'artifactId') !== KAFKA_CLIENTS_ARTIFACT) continue;
     const written = childText(dependency, 'version');
-    const version = written === undefined ? undefined : javaClientVersion(resolveProperties(written, properties));
-    if (found.some((known) => known.version === version)) continue;
-    found.push(version ? { library: 'java', version, file } : { library: 'java', file });
+    versions.push(written === undefined ? undefined : javaClientVersion(resolveProperties(written, properties)));
   }
-  // No kafka-clients declared, or declared without a version: Spring Boot manages it, and `kafka.version` overrides it.
   const override = properties.get(SPRING_BOOT_KAFKA_VERSION_PROPERTY);
   const bootOverride = override !== undefined && usesSpringKafkaOrBoot(scanned) ? javaClientVersion(resolveProperties(override, properties)) : undefined;
-  if (bootOverride && !found.some((known) => known.version !== undefined)) {
-    found.splice(0, found.length, { library: 'java', version: bootOverride, file });
-  }
-  facts.dependencies.push(...found);
+  facts.dependencies.push(...kafkaClientsDependencies(file, versions, bootOverride));
   return facts;
 }
