@@ -4,7 +4,7 @@
 
 import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { sourceKindOf } from '../sources/index.js';
+import { sourceKindOf, type SourceKind } from '../sources/index.js';
 import type { SkipNote } from './rule.js';
 import type { DeferredSourceFile, SourceFile } from './lint.js';
 import { mentionsKafka } from '../sources/source-texts.js';
@@ -69,7 +69,8 @@ function readTextAgain(absolute: string): string | undefined {
 // turned away by fstat like any other file that is not a regular one. (O_NONBLOCK does not exist on Windows.)
 const OPEN_WITHOUT_BLOCKING = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
-function readCandidate(cwd: string, absolute: string, discovery: Discovery, path = displayPath(cwd, absolute)): void {
+/** Read one file of a kind kafkalint reads (`kind`, already decided by the caller from its name). */
+function readCandidate(cwd: string, absolute: string, kind: SourceKind, discovery: Discovery, path = displayPath(cwd, absolute)): void {
   let descriptor: number | undefined;
   try {
     descriptor = openSync(absolute, OPEN_WITHOUT_BLOCKING);
@@ -89,7 +90,7 @@ function readCandidate(cwd: string, absolute: string, discovery: Discovery, path
       return;
     }
     const text = buffer.toString('utf8');
-    if (sourceKindOf(path) === 'code' && !mentionsKafka(text)) discovery.files.push({ path, read: () => readTextAgain(absolute) });
+    if (kind === 'code' && !mentionsKafka(text)) discovery.files.push({ path, read: () => readTextAgain(absolute) });
     else discovery.files.push({ path, text });
   } catch (error) {
     discovery.notes.push({ file: path, reason: `skipped: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` });
@@ -137,9 +138,11 @@ function walk(cwd: string, directory: string, discovery: Discovery, visited: Set
     }
     if (isDirectory) {
       if (!SKIPPED_FOLDERS.has(name) && !ignored?.folder(displayOf(name, absolute))) walk(cwd, absolute, discovery, visited, ignored);
-    } else if (sourceKindOf(name) !== undefined) {
+    } else {
+      const kind = sourceKindOf(name);
+      if (kind === undefined) continue;
       const path = displayOf(name, absolute);
-      if (!ignored?.file(path)) readCandidate(cwd, absolute, discovery, path);
+      if (!ignored?.file(path)) readCandidate(cwd, absolute, kind, discovery, path);
     }
   }
 }
@@ -157,14 +160,15 @@ export function discoverFiles(paths: string[], cwd: string, ignored?: IgnoredPat
     } catch {
       throw new PathNotFoundError(`no such file or folder: ${input}`);
     }
+    const kind = stats.isDirectory() ? undefined : sourceKindOf(absolute);
     if (stats.isDirectory()) {
       walk(cwd, absolute, discovery, visited, ignored);
-    } else if (sourceKindOf(absolute) === undefined) {
+    } else if (kind === undefined) {
       discovery.notes.push({ file: displayPath(cwd, absolute), reason: 'skipped: not a file kind kafkalint reads' });
     } else if (ignored?.file(displayPath(cwd, absolute))) {
       discovery.notes.push({ file: displayPath(cwd, absolute), reason: 'skipped: matches an ignore pattern (--no-ignore reads it)' });
     } else {
-      readCandidate(cwd, absolute, discovery);
+      readCandidate(cwd, absolute, kind, discovery);
     }
   }
   // A file named twice (a folder and a file inside it) is linted once.
