@@ -60,11 +60,15 @@ export function compileCacheDirectory(env: NodeJS.ProcessEnv): string | undefine
  * modification time, so after an upgrade a file can have the path, size and time of its predecessor; the version
  * tells them apart. (An edit in place changes the time.)
  */
-function packageVersionOf(file: string): string {
+function packageVersionOf(file: string, versionsByFolder: Map<string, string>): string {
   let directory = dirname(file);
   for (let level = 0; level < 6; level++) {
+    const known = versionsByFolder.get(directory);
+    if (known !== undefined) return known;
     try {
-      return String((JSON.parse(readFileSync(join(directory, 'package.json'), 'utf8')) as { version?: unknown }).version ?? '');
+      const version = String((JSON.parse(readFileSync(join(directory, 'package.json'), 'utf8')) as { version?: unknown }).version ?? '');
+      versionsByFolder.set(directory, version);
+      return version;
     } catch {
       const parent = dirname(directory);
       if (parent === directory) break;
@@ -77,6 +81,8 @@ function packageVersionOf(file: string): string {
 export class CompileCache {
   private readonly loaded = new Map<string, { exports: unknown }>();
   private readonly scripts: LoadedScript[] = [];
+  /** package.json versions by folder, for this run (the bundle and its vendored parsers share one). */
+  private readonly versionsByFolder = new Map<string, string>();
 
   constructor(private readonly directory: string | undefined) {}
 
@@ -88,7 +94,7 @@ export class CompileCache {
     } catch {
       return undefined;
     }
-    const identity = [process.version, process.arch, file, stat.size, stat.mtimeMs, source.length, packageVersionOf(file)].join('\u0000');
+    const identity = [process.version, process.arch, file, stat.size, stat.mtimeMs, source.length, packageVersionOf(file, this.versionsByFolder)].join('\u0000');
     return join(this.directory, `${basename(file)}-${createHash('sha256').update(identity).digest('hex').slice(0, 24)}.cache`);
   }
 
